@@ -1,0 +1,21 @@
+"""Where the parameter tree and the variables are, in a source checkout and in an installed wheel.
+
+pyproject.toml maps the top-level ``variables/`` and ``parameters/`` folders to
+``openfisca_vth.variables`` and ``openfisca_vth.parameters``. The import system knows where the
+regular package ``openfisca_vth.variables`` is in either case; ``parameters/`` (data only, no
+``__init__.py``, so OpenFisca never meets a ``__pycache__`` in it) is its sibling in both layouts:
+``<checkout>/parameters`` beside ``<checkout>/variables``, and
+``site-packages/openfisca_vth/parameters`` beside ``site-packages/openfisca_vth/variables``.
+"""
+
+from pathlib import Path
+
+import openfisca_vth.variables
+
+VARIABLES_DIR = Path(openfisca_vth.variables.__file__).parent
+PARAMETERS_DIR = VARIABLES_DIR.parent / "parameters"
+
+if not (PARAMETERS_DIR / "index.yaml").is_file():
+    raise ImportError(
+        f"De parameterboom ontbreekt in {PARAMETERS_DIR}: installeer openfisca-vth opnieuw (pip install .)"
+    )

@@ -1,0 +1,46 @@
+"""How a simulated month is read against dated rules.
+
+The model's variables are monthly (``definition_period = MONTH``). A rule that takes effect
+during a month (the Wet VTH on 14 April 2016) governs that month: every formula reads the
+parameters on the month's *peildatum*, its last day. So April 2016 is the first month the
+model covers, and a rule dated the first of a month (the deadline of 1 April 2026) governs that
+month and not the one before.
+
+Reading at the last day, not at OpenFisca's default ``period.start``, is a modelling choice
+recorded in docs/architecture.md; it changes nothing for rules dated on the first of a month.
+"""
+
+from openfisca_core import periods
+
+from openfisca_vth.errors import PeriodeBuitenDekking
+
+# Wet verbetering vergunningverlening, toezicht en handhaving (Wet VTH), in force 14 April 2016:
+# the first legal basis of the basistakenpakket. tests/test_parameters.py checks that every
+# parameter has a value on this date.
+EERSTE_GELDIGE_DAG = periods.instant("2016-04-14")
+EERSTE_GEDEKTE_MAAND = periods.period("2016-04")
+
+
+def peildatum(period):
+    """The instant at which the rules of ``period`` are read: its last day."""
+    return period.stop
+
+
+def controleer_dekking(period):
+    """Raise :class:`PeriodeBuitenDekking` if ``period`` ends before the model's coverage."""
+    if peildatum(period) < EERSTE_GELDIGE_DAG:
+        raise PeriodeBuitenDekking(
+            f"Periode {period} ligt vóór de dekking van het model; de eerste gedekte maand is "
+            f"{EERSTE_GEDEKTE_MAAND} (Wet VTH, in werking 14 april 2016). Kies een latere periode."
+        )
+
+
+def geldende_regels(parameters, period):
+    """The parameter tree in force for ``period`` (read on its peildatum).
+
+    ``parameters`` is the callable OpenFisca passes to a formula. Every formula reads its
+    parameters through this function, so the coverage check and the peildatum hold everywhere:
+    in YAML tests, the Python API and the Web API alike.
+    """
+    controleer_dekking(period)
+    return parameters(peildatum(period))
