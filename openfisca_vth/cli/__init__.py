@@ -1,0 +1,48 @@
+"""The ``openfisca-vth`` command: ``status`` (the main job) and ``compare`` (baseline vs reform).
+
+Each sub-command lives in its own module with ``add_arguments(parser)`` and ``run(args) -> int``.
+Bad input raises :class:`openfisca_vth.errors.VTHInvoerFout`; :func:`main` turns it into one
+line on stderr and exit status 2, never a traceback.
+"""
+
+import argparse
+import sys
+
+from openfisca_vth.errors import VTHInvoerFout
+
+SUBCOMMANDS = ("status", "compare")
+
+
+
+
+def build_parser():
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="openfisca-vth",
+        description="Het VTH-stelsel milieu als regels-als-code (OpenFisca).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{status,compare}")
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"openfisca_vth.cli.{name}")
+        module.add_arguments(sub.add_parser(name, help=module.HELP, description=module.HELP))
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    import importlib
+
+    module = importlib.import_module(f"openfisca_vth.cli.{args.command}")
+    try:
+        return module.run(args)
+    except VTHInvoerFout as fout:
+        print(f"openfisca-vth {args.command}: fout: {fout}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `openfisca-vth status | head`
+        return 0
+
+
+def entry_point():
+    sys.exit(main())

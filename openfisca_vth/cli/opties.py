@@ -1,0 +1,40 @@
+"""Options shared by the sub-commands, each parsed and validated in one place."""
+
+import datetime
+
+from openfisca_core import periods
+
+from openfisca_vth.errors import VTHInvoerFout
+from openfisca_vth.periode import controleer_dekking
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def huidige_maand():
+    return datetime.date.today().strftime("%Y-%m")
+
+
+def lees_maand(tekst):
+    """Parse ``YYYY-MM`` into an OpenFisca month, or raise a one-line VTHInvoerFout."""
+    try:
+        datum = datetime.datetime.strptime(tekst, "%Y-%m")
+    except (TypeError, ValueError):
+        raise VTHInvoerFout(
+            f"ongeldige periode {tekst!r}: gebruik JJJJ-MM, bijvoorbeeld 2026-04"
+        ) from None
+    periode = periods.period(datum.strftime("%Y-%m"))
+    controleer_dekking(periode)
+    return periode
+
+
+def voeg_periode_toe(parser):
+    parser.add_argument(
+        "--period",
+        default=None,
+        metavar="JJJJ-MM",
+        help="maand om door te rekenen (standaard: de huidige maand)",
+    )
+
+
+def voeg_format_toe(parser):
+    parser.add_argument("--format", choices=FORMATS, default="table", help="uitvoervorm")
