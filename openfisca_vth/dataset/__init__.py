@@ -1,0 +1,1 @@
+"""The embedded national dataset of omgevingsdiensten and deelnemers (issue 3)."""
