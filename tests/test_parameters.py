@@ -1,0 +1,105 @@
+"""Legal traceability of the parameter tree: every leaf and every value names its source and status.
+
+The metadata vocabulary (``reference``, ``status``, ``unit``) is fixed in openfisca_vth/metadata.py
+and checked here for the whole tree, so it cannot drift.
+"""
+
+import pytest
+from openfisca_core.parameters import Parameter, ParameterNode
+
+from openfisca_vth.metadata import fouten_in_metadata
+from openfisca_vth.periode import EERSTE_GELDIGE_DAG
+
+
+def _knopen_en_bladeren(node):
+    yield node
+    for child in node.children.values():
+        if isinstance(child, ParameterNode):
+            yield from _knopen_en_bladeren(child)
+        else:
+            yield child
+
+
+def _bladeren(tax_benefit_system):
+    return [p for p in _knopen_en_bladeren(tax_benefit_system.parameters) if isinstance(p, Parameter)]
+
+
+def _knopen(tax_benefit_system):
+    return [p for p in _knopen_en_bladeren(tax_benefit_system.parameters) if isinstance(p, ParameterNode)]
+
+
+def test_de_boom_heeft_bladeren(tax_benefit_system):
+    # Guards the tests below against passing on an empty tree.
+    assert len(_bladeren(tax_benefit_system)) >= 40
+
+
+def test_elk_blad_heeft_omschrijving_bron_en_status(tax_benefit_system):
+    fouten = []
+    for blad in _bladeren(tax_benefit_system):
+        if not (blad.description or "").strip():
+            fouten.append(f"{blad.name}: geen description")
+        fouten += fouten_in_metadata(blad.metadata, blad.name)
+    assert not fouten, "\n".join(fouten)
+
+
+def test_elke_waarde_heeft_bron_en_status(tax_benefit_system):
+    # A value inherits the leaf's metadata and may override it with the instrument that set it.
+    fouten = []
+    for blad in _bladeren(tax_benefit_system):
+        for waarde in blad.values_list:
+            fouten += fouten_in_metadata(waarde.metadata, f"{blad.name}@{waarde.instant_str}")
+    assert not fouten, "\n".join(fouten)
+
+
+def test_getallen_hebben_een_eenheid(tax_benefit_system):
+    zonder = [
+        blad.name
+        for blad in _bladeren(tax_benefit_system)
+        if any(
+            isinstance(w.value, (int, float)) and not isinstance(w.value, bool)
+            for w in blad.values_list
+        )
+        and not blad.metadata.get("unit")
+    ]
+    assert not zonder, f"getallen zonder metadata.unit: {zonder}"
+
+
+def test_elk_blad_heeft_een_waarde_op_de_eerste_gedekte_dag(tax_benefit_system):
+    # The model covers every month from 2016-04: each rule must say what held on 2016-04-14.
+    eerste_dag = str(EERSTE_GELDIGE_DAG)
+    zonder = [
+        blad.name
+        for blad in _bladeren(tax_benefit_system)
+        if min(w.instant_str for w in blad.values_list) > eerste_dag
+    ]
+    assert not zonder, f"geen waarde op {eerste_dag}: {zonder}"
+
+
+def test_elke_knoop_heeft_een_omschrijving(tax_benefit_system):
+    zonder = [k.name or "(wortel)" for k in _knopen(tax_benefit_system) if not (k.description or "").strip()]
+    assert not zonder, f"knopen zonder index.yaml-description: {zonder}"
+
+
+@pytest.mark.parametrize(
+    "metadata, verwacht",
+    [
+        ({"status": "wet", "reference": [{"tekst": "x", "url": "https://example.org/"}]}, "geen bron op artikelniveau"),
+        ({"status": "gewoonte", "reference": [{"tekst": "x", "url": "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"}]}, "status"),
+        ({"status": "wet", "reference": []}, "niet-lege lijst"),
+        ({"status": "wet", "reference": [{"tekst": "x", "url": "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22"}], "bron": "x"}, "onbekende metadata-sleutels"),
+        ({"status": "wet", "reference": ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22"]}, "tekst en url"),
+    ],
+)
+def test_de_controle_vangt_fouten(metadata, verwacht):
+    # The checks above would pass vacuously if the validator accepted anything.
+    fouten = fouten_in_metadata(metadata, "proef")
+    assert any(verwacht in fout for fout in fouten), fouten
+
+
+def test_de_controle_accepteert_een_juiste_bron():
+    metadata = {
+        "status": "wet",
+        "unit": "fte",
+        "reference": [{"tekst": "Ow art. 18.22", "url": "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"}],
+    }
+    assert fouten_in_metadata(metadata, "proef") == []
