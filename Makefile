@@ -1,0 +1,27 @@
+# Two commands for a fresh clone: `make status` (set up, run the main job) and `make test`
+# (set up, run every test). Both create ./.venv on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup status test serve lint clean
+
+$(BIN)/openfisca-vth: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=70.1"
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+setup: $(BIN)/openfisca-vth
+
+status: setup
+	$(BIN)/openfisca-vth status $(ARGS)
+
+test: setup
+	$(BIN)/pytest -q
+
+serve: setup
+	$(BIN)/openfisca serve --country-package openfisca_vth --port 5000
+
+clean:
+	rm -rf $(VENV) build *.egg-info
