@@ -10,6 +10,8 @@ regular package ``openfisca_vth.variables`` is in either case; ``parameters/`` (
 
 from pathlib import Path
 
+import yaml
+
 import openfisca_vth.variables
 
 VARIABLES_DIR = Path(openfisca_vth.variables.__file__).parent
@@ -19,3 +21,15 @@ if not (PARAMETERS_DIR / "index.yaml").is_file():
     raise ImportError(
         f"De parameterboom ontbreekt in {PARAMETERS_DIR}: installeer openfisca-vth opnieuw (pip install .)"
     )
+
+
+def onderdelen(map_in_boom):
+    """``(naam, description)`` of each sub-folder of a parameter folder, sorted by name.
+
+    The folders of a node are the single list of its parts (task categories, criteria).
+    """
+    resultaat = []
+    for folder in sorted(p for p in map_in_boom.iterdir() if p.is_dir()):
+        with open(folder / "index.yaml", encoding="utf-8") as index:
+            resultaat.append((folder.name, yaml.safe_load(index)["description"]))
+    return tuple(resultaat)

@@ -7,9 +7,7 @@ Each folder under ``parameters/robuustheidscriteria/`` is one criterion with a d
 
 from dataclasses import dataclass
 
-import yaml
-
-from openfisca_vth.paths import PARAMETERS_DIR
+from openfisca_vth.paths import PARAMETERS_DIR, onderdelen
 
 ROBUUSTHEIDSCRITERIA_DIR = PARAMETERS_DIR / "robuustheidscriteria"
 
@@ -24,12 +22,4 @@ class Robuustheidscriterium:
         return f"robuustheidscriterium_{self.code}"
 
 
-def _lees_criteria():
-    criteria = []
-    for folder in sorted(p for p in ROBUUSTHEIDSCRITERIA_DIR.iterdir() if p.is_dir()):
-        with open(folder / "index.yaml", encoding="utf-8") as index:
-            criteria.append(Robuustheidscriterium(folder.name, yaml.safe_load(index)["description"]))
-    return tuple(criteria)
-
-
-ROBUUSTHEIDSCRITERIA = _lees_criteria()
+ROBUUSTHEIDSCRITERIA = tuple(Robuustheidscriterium(code, label) for code, label in onderdelen(ROBUUSTHEIDSCRITERIA_DIR))

@@ -8,9 +8,7 @@ with no change to Python code.
 
 from dataclasses import dataclass
 
-import yaml
-
-from openfisca_vth.paths import PARAMETERS_DIR
+from openfisca_vth.paths import PARAMETERS_DIR, onderdelen
 
 TAAKCATEGORIEEN_DIR = PARAMETERS_DIR / "basistakenpakket" / "taakcategorieen"
 
@@ -21,12 +19,4 @@ class Taakcategorie:
     label: str
 
 
-def _lees_taakcategorieen():
-    categorieen = []
-    for folder in sorted(p for p in TAAKCATEGORIEEN_DIR.iterdir() if p.is_dir()):
-        with open(folder / "index.yaml", encoding="utf-8") as index:
-            categorieen.append(Taakcategorie(folder.name, yaml.safe_load(index)["description"]))
-    return tuple(categorieen)
-
-
-TAAKCATEGORIEEN = _lees_taakcategorieen()
+TAAKCATEGORIEEN = tuple(Taakcategorie(code, label) for code, label in onderdelen(TAAKCATEGORIEEN_DIR))

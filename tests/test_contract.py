@@ -3,9 +3,9 @@
 import pytest
 from openfisca_core.periods import DateUnit
 
+from openfisca_vth.metadata import BRON_URL
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
-from openfisca_vth.metadata import BRON_URL
 
 CATEGORIEEN = {
     "milieubelastende_activiteiten",
