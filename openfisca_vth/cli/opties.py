@@ -38,3 +38,22 @@ def voeg_periode_toe(parser):
 
 def voeg_format_toe(parser):
     parser.add_argument("--format", choices=FORMATS, default="table", help="uitvoervorm")
+
+
+def voeg_reform_toe(parser, verplicht=False):
+    """Add ``--reform NAAM|BESTAND.yaml``; turn it into a system with ``laad_hervorming``.
+
+    ``args.reform`` stays the text given; ``openfisca_vth.reforms.laad_hervorming(args.reform,
+    baseline)`` builds the reformed system (or raises a one-line ``VTHInvoerFout``).
+    """
+    parser.add_argument(
+        "--reform",
+        required=verplicht,
+        default=None,
+        metavar="NAAM|BESTAND.yaml",
+        help=(
+            "hervorming: wetsvoorstel_versterking_vth, verbreding_basistakenpakket, de naam van "
+            "een meegeleverd hervormingsbestand of een pad naar een eigen .yaml-bestand "
+            "(zie docs/drafting-guide.md)"
+        ),
+    )

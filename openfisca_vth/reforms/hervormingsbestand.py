@@ -1,0 +1,372 @@
+"""Drafters' reform files: a rule change written as YAML, loaded as a real OpenFisca ``Reform``.
+
+The format (docs/reforms.md has the full description)::
+
+    naam: uitstel_termijn_2027
+    toelichting: De uiterste datum voor robuuste omgevingsdiensten wordt 1 januari 2027.
+    status: aanname                  # optional, default aanname
+    referentie:                      # optional, default: the reference of the amended rule
+      - tekst: Kamerstuk 22 343, nr. 419
+        url: https://zoek.officielebekendmakingen.nl/kst-22343-419.html
+    basis: wetsvoorstel_versterking_vth   # optional: build on a Python reform
+    wijzigingen:
+      robuustheidscriteria.termijn_verstreken:
+        2026-04-01: false
+        2027-01-01: true
+
+Reading happens in two steps, each failing with one Dutch line that names the file and the line:
+
+1. :func:`lees_hervormingsbestand` checks the file itself (found, YAML syntax, known and required
+   keys, dates) and returns a :class:`Hervormingsbestand`;
+2. applying the reform (:func:`hervormingsklasse` gives the ``Reform`` subclass) checks each
+   change against the parameter tree it is applied to: the path exists and is a parameter, and
+   each value has the type of the baseline parameter.
+"""
+
+import dataclasses
+import difflib
+import re
+from pathlib import Path
+
+import yaml
+from openfisca_core.parameters import Parameter, ParameterNode
+
+from openfisca_vth.errors import HervormingsbestandFout, HervormingsFout
+from openfisca_vth.metadata import STATUSSEN, fouten_in_metadata
+from openfisca_vth.periode import EERSTE_GELDIGE_DAG
+from openfisca_vth.reforms.basis import VTHHervorming, lees_datum, waarde_metadata, zet_waarde
+
+VERPLICHTE_SLEUTELS = ("naam", "toelichting", "wijzigingen")
+OPTIONELE_SLEUTELS = ("status", "referentie", "basis")
+WAARDE_SLEUTELS = ("waarde", "status", "referentie")
+STANDAARD_STATUS = "aanname"
+NAAM = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Wijziging:
+    """One dated new value for one parameter path, with where it stands in the file."""
+
+    pad: str
+    datum: str
+    waarde: object
+    status: str
+    referentie: list | None
+    regel: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Hervormingsbestand:
+    bestand: str
+    naam: str
+    toelichting: str
+    basis: str | None
+    wijzigingen: tuple  # of Wijziging, grouped by path, dates ascending
+
+
+class _Lezer(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: the loader checks them itself, with a line number."""
+
+
+_Lezer.yaml_implicit_resolvers = {
+    teken: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for teken, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _fout(bestand, regel, tekst):
+    waar = f"{bestand}, regel {regel}" if regel is not None else str(bestand)
+    return HervormingsbestandFout(f"{waar}: {tekst}")
+
+
+def _regel(node):
+    return node.start_mark.line + 1
+
+
+def _mapping(node, bestand, wat):
+    if not isinstance(node, yaml.MappingNode):
+        raise _fout(bestand, _regel(node), f"{wat} moet een lijst van sleutel: waarde zijn")
+    return node.value
+
+
+def _sleutels(node, lezer, bestand, wat):
+    """The pairs of a mapping node as ``(key, key line, value node)``, refusing duplicate keys."""
+    gezien = {}
+    paren = []
+    for sleutel_node, waarde_node in _mapping(node, bestand, wat):
+        sleutel = lezer.construct_object(sleutel_node, deep=True)
+        if not isinstance(sleutel, str):
+            sleutel = str(sleutel)
+        if sleutel in gezien:
+            raise _fout(
+                bestand,
+                _regel(sleutel_node),
+                f"{wat}: {sleutel!r} staat er twee keer in (ook op regel {gezien[sleutel]})",
+            )
+        gezien[sleutel] = _regel(sleutel_node)
+        paren.append((sleutel, _regel(sleutel_node), waarde_node))
+    return paren
+
+
+def _lees_referentie(waarde, bestand, regel, waar):
+    fouten = fouten_in_metadata({"status": STATUSSEN[0], "reference": waarde}, waar)
+    if fouten:
+        raise _fout(bestand, regel, fouten[0].replace("reference", "referentie"))
+    return waarde
+
+
+def _lees_status(waarde, bestand, regel, waar):
+    if waarde not in STATUSSEN:
+        raise _fout(
+            bestand, regel, f"{waar}: status {waarde!r} onbekend; kies uit {', '.join(STATUSSEN)}"
+        )
+    return waarde
+
+
+def lees_hervormingsbestand(pad):
+    """Read and check a reform file (not yet against the parameter tree)."""
+    bestand = str(pad)
+    try:
+        tekst = Path(pad).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _fout(bestand, None, "bestand niet gevonden") from None
+    except (IsADirectoryError, UnicodeDecodeError, PermissionError) as fout:
+        raise _fout(bestand, None, f"bestand niet leesbaar ({fout.__class__.__name__})") from None
+
+    lezer = _Lezer(tekst)
+    try:
+        document = lezer.get_single_node()
+        if document is None:
+            raise _fout(bestand, None, "bestand is leeg; zie docs/reforms.md voor de opbouw")
+        return _lees_document(document, lezer, bestand)
+    except yaml.YAMLError as fout:
+        markering = getattr(fout, "problem_mark", None) or getattr(fout, "context_mark", None)
+        regel = markering.line + 1 if markering else None
+        probleem = getattr(fout, "problem", None) or str(fout).splitlines()[0]
+        raise _fout(bestand, regel, f"geen geldige YAML ({probleem})") from None
+    finally:
+        lezer.dispose()
+
+
+def _lees_document(document, lezer, bestand):
+    velden = {}
+    for sleutel, regel, waarde_node in _sleutels(document, lezer, bestand, "hervormingsbestand"):
+        if sleutel not in VERPLICHTE_SLEUTELS + OPTIONELE_SLEUTELS:
+            suggestie = difflib.get_close_matches(sleutel, VERPLICHTE_SLEUTELS + OPTIONELE_SLEUTELS, 1)
+            hint = f"; bedoelt u {suggestie[0]!r}?" if suggestie else ""
+            raise _fout(
+                bestand,
+                regel,
+                f"onbekende sleutel {sleutel!r}{hint} Toegestaan: "
+                f"{', '.join(VERPLICHTE_SLEUTELS + OPTIONELE_SLEUTELS)}",
+            )
+        velden[sleutel] = (regel, waarde_node)
+    ontbrekend = [s for s in VERPLICHTE_SLEUTELS if s not in velden]
+    if ontbrekend:
+        raise _fout(
+            bestand, 1, f"verplichte sleutel ontbreekt: {', '.join(ontbrekend)} (zie docs/reforms.md)"
+        )
+
+    def tekstveld(sleutel):
+        regel, node = velden[sleutel]
+        waarde = lezer.construct_object(node, deep=True)
+        if not isinstance(waarde, str) or not waarde.strip():
+            raise _fout(bestand, regel, f"{sleutel} moet een niet-lege tekst zijn")
+        return waarde.strip()
+
+    naam = tekstveld("naam")
+    if not NAAM.match(naam):
+        raise _fout(
+            bestand,
+            velden["naam"][0],
+            f"naam {naam!r} mag alleen kleine letters, cijfers en _ bevatten en begint met een letter",
+        )
+    toelichting = " ".join(tekstveld("toelichting").split())
+    basis = tekstveld("basis") if "basis" in velden else None
+    if basis is not None:
+        from openfisca_vth.reforms import PYTHON_HERVORMINGEN
+
+        if basis not in PYTHON_HERVORMINGEN:
+            raise _fout(
+                bestand,
+                velden["basis"][0],
+                f"basis {basis!r} onbekend; kies uit {', '.join(PYTHON_HERVORMINGEN)}",
+            )
+    status = STANDAARD_STATUS
+    if "status" in velden:
+        regel, node = velden["status"]
+        status = _lees_status(lezer.construct_object(node, deep=True), bestand, regel, "status")
+    referentie = None
+    if "referentie" in velden:
+        regel, node = velden["referentie"]
+        referentie = _lees_referentie(
+            lezer.construct_object(node, deep=True), bestand, regel, "referentie"
+        )
+
+    wijzigingen = []
+    regel, node = velden["wijzigingen"]
+    paden = _sleutels(node, lezer, bestand, "wijzigingen")
+    if not paden:
+        raise _fout(bestand, regel, "wijzigingen is leeg; geef ten minste één parameter met een datum")
+    for pad, pad_regel, datums_node in paden:
+        pad = pad.strip().replace("/", ".")
+        datums = _sleutels(datums_node, lezer, bestand, f"wijzigingen van {pad}")
+        if not datums:
+            raise _fout(bestand, pad_regel, f"{pad}: geef ten minste één datum met een waarde")
+        reeks = []
+        for datum_tekst, datum_regel, waarde_node in datums:
+            try:
+                datum = lees_datum(datum_tekst, f"{pad}")
+            except HervormingsFout as fout:
+                raise _fout(bestand, datum_regel, str(fout)) from None
+            if datum < str(EERSTE_GELDIGE_DAG):
+                raise _fout(
+                    bestand,
+                    datum_regel,
+                    f"{pad}: datum {datum} ligt vóór {EERSTE_GELDIGE_DAG}, het begin van het model",
+                )
+            waarde_status, waarde_referentie = status, referentie
+            if isinstance(waarde_node, yaml.MappingNode):
+                onderdelen = dict(
+                    (s, (r, n)) for s, r, n in _sleutels(waarde_node, lezer, bestand, pad)
+                )
+                onbekend = [s for s in onderdelen if s not in WAARDE_SLEUTELS]
+                if onbekend:
+                    raise _fout(
+                        bestand,
+                        onderdelen[onbekend[0]][0],
+                        f"{pad} op {datum}: onbekende sleutel {onbekend[0]!r}; "
+                        f"toegestaan: {', '.join(WAARDE_SLEUTELS)}",
+                    )
+                if "waarde" not in onderdelen:
+                    raise _fout(bestand, datum_regel, f"{pad} op {datum}: sleutel 'waarde' ontbreekt")
+                waarde = lezer.construct_object(onderdelen["waarde"][1], deep=True)
+                if "status" in onderdelen:
+                    r, n = onderdelen["status"]
+                    waarde_status = _lees_status(
+                        lezer.construct_object(n, deep=True), bestand, r, f"{pad} op {datum}"
+                    )
+                if "referentie" in onderdelen:
+                    r, n = onderdelen["referentie"]
+                    waarde_referentie = _lees_referentie(
+                        lezer.construct_object(n, deep=True), bestand, r, f"{pad} op {datum}"
+                    )
+            else:
+                waarde = lezer.construct_object(waarde_node, deep=True)
+            reeks.append(
+                Wijziging(pad, datum, waarde, waarde_status, waarde_referentie, _regel(waarde_node))
+            )
+        wijzigingen.extend(sorted(reeks, key=lambda w: w.datum))
+    return Hervormingsbestand(bestand, naam, toelichting, basis, tuple(wijzigingen))
+
+
+# -- step 2: against the parameter tree ---------------------------------------------------------
+
+
+def _alle_bladeren(node):
+    for kind in node.children.values():
+        if isinstance(kind, ParameterNode):
+            yield from _alle_bladeren(kind)
+        else:
+            yield kind
+
+
+def _zoek_parameter(parameters, wijziging, bestand):
+    node = parameters
+    for deel in wijziging.pad.split("."):
+        kinderen = node.children if isinstance(node, ParameterNode) else {}
+        if deel not in kinderen:
+            namen = [blad.name for blad in _alle_bladeren(parameters)]
+            suggesties = difflib.get_close_matches(wijziging.pad, namen, n=3, cutoff=0.5)
+            hint = f"; bedoelt u {' of '.join(suggesties)}?" if suggesties else ""
+            raise _fout(bestand, wijziging.regel, f"onbekende parameter {wijziging.pad!r}{hint}")
+        node = kinderen[deel]
+    if not isinstance(node, Parameter):
+        voorbeelden = ", ".join(blad.name for blad in list(_alle_bladeren(node))[:3])
+        raise _fout(
+            bestand,
+            wijziging.regel,
+            f"{wijziging.pad!r} is een groep regels, geen parameter; kies een blad, bijvoorbeeld "
+            f"{voorbeelden}",
+        )
+    return node
+
+
+def _soort(waarde):
+    if isinstance(waarde, bool):
+        return "bool"
+    if isinstance(waarde, (int, float)):
+        return "getal"
+    if isinstance(waarde, str):
+        return "tekst"
+    if isinstance(waarde, list):
+        return "lijst"
+    return type(waarde).__name__
+
+
+SOORTNAMEN = {
+    "bool": "waar/onwaar (true of false)",
+    "getal": "een getal",
+    "tekst": "een tekst",
+    "lijst": "een lijst",
+}
+
+
+def _controleer_waarde(parameter, wijziging, bestand):
+    soorten = {_soort(w.value) for w in parameter.values_list if w.value is not None}
+    verwacht = soorten.pop() if len(soorten) == 1 else None
+    gegeven = _soort(wijziging.waarde)
+    if verwacht is not None and gegeven != verwacht:
+        raise _fout(
+            bestand,
+            wijziging.regel,
+            f"{wijziging.pad} op {wijziging.datum}: waarde {wijziging.waarde!r} is "
+            f"{SOORTNAMEN.get(gegeven, gegeven)}, maar deze parameter verwacht "
+            f"{SOORTNAMEN[verwacht]}",
+        )
+    if verwacht == "getal" and any(isinstance(w.value, float) for w in parameter.values_list):
+        return float(wijziging.waarde)
+    return wijziging.waarde
+
+
+def pas_wijzigingen_toe(parameters, spec, wijzigingen):
+    """Apply ``wijzigingen`` of ``spec`` to ``parameters`` in place, checking each against the tree."""
+    for wijziging in wijzigingen:
+        parameter = _zoek_parameter(parameters, wijziging, spec.bestand)
+        waarde = _controleer_waarde(parameter, wijziging, spec.bestand)
+        metadata = waarde_metadata(parameter, wijziging.status, wijziging.referentie)
+        zet_waarde(parameter, wijziging.datum, waarde, metadata)
+
+
+class Bestandshervorming(VTHHervorming):
+    """Base of the classes built from reform files: ``spec`` holds the checked file."""
+
+    spec = None
+
+    def wijzig_parameters(self, parameters):
+        spec = self.spec
+        self.voeg_eigen_parameters_toe(parameters)
+        # Changes to the base reform's own parameters (its assumptions) come first, so the base
+        # reform reads them; all other changes come after it, so the file has the last word.
+        eigen = self.eigen_parameters
+        vooraf = [w for w in spec.wijzigingen if eigen and w.pad.split(".")[0] == eigen]
+        achteraf = [w for w in spec.wijzigingen if w not in vooraf]
+        pas_wijzigingen_toe(parameters, spec, vooraf)
+        self.wijzig_regels(parameters)
+        pas_wijzigingen_toe(parameters, spec, achteraf)
+        return parameters
+
+
+def maak_hervormingsklasse(spec, module=__name__):
+    """The ``Reform`` subclass of a checked reform file (named after the file's ``naam``)."""
+    if spec.basis is not None:
+        from openfisca_vth.reforms import python_hervorming
+
+        bovenklassen = (Bestandshervorming, python_hervorming(spec.basis))
+    else:
+        bovenklassen = (Bestandshervorming,)
+    return type(
+        spec.naam,
+        bovenklassen,
+        {"__module__": module, "spec": spec, "toelichting": spec.toelichting, "name": spec.naam},
+    )
