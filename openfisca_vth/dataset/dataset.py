@@ -1,0 +1,148 @@
+"""A dated dataset of omgevingsdiensten and deelnemers, and its OpenFisca simulation per month."""
+
+from pathlib import Path
+
+import numpy
+from openfisca_core import periods
+from openfisca_core.simulations import SimulationBuilder
+
+from openfisca_vth.dataset.fouten import DatasetBuitenDekking, DatasetFout
+from openfisca_vth.dataset.invoer import SEVESO_VARIABELE
+from openfisca_vth.dataset.lezen import ALLE_DEELNEMERS, lees_map
+from openfisca_vth.periode import controleer_dekking, peildatum
+
+INGEBOUWD_DIR = Path(__file__).parent / "ingebouwd"
+
+
+def maand(periode):
+    """An OpenFisca month from a Period or ``YYYY-MM``; raise DatasetFout for anything else."""
+    try:
+        periode = periods.period(periode)
+    except (TypeError, ValueError):
+        raise DatasetFout(f"ongeldige periode {periode!r}: gebruik een maand, bijvoorbeeld 2026-04") from None
+    if periode.unit != periods.DateUnit.MONTH or periode.size != 1:
+        raise DatasetFout(f"periode {periode} is geen maand: gebruik een maand, bijvoorbeeld 2026-04")
+    controleer_dekking(periode)
+    return periode
+
+
+class Dataset:
+    """Omgevingsdiensten, their deelnemers and the dated inputs, valid per month.
+
+    A month's composition and inputs are those valid on its peildatum (last day), like the
+    rules (``openfisca_vth.periode``): a dienst that starts on 1 January exists in January.
+    """
+
+    def __init__(self, bron, metadata, diensten, deelnemers, invoer_diensten, invoer_deelnemers):
+        self.bron = bron
+        self.naam = metadata.naam
+        self.illustratief = metadata.illustratief
+        self.toelichting = metadata.toelichting
+        self.dekking = metadata.dekking
+        self._diensten = diensten
+        self._deelnemers = deelnemers
+        self._invoer_diensten = invoer_diensten
+        self._invoer_deelnemers = invoer_deelnemers
+
+    def __repr__(self):
+        return f"<Dataset {self.naam!r} uit {self.bron}>"
+
+    def _dag(self, periode):
+        periode = maand(periode)
+        dag = peildatum(periode).date
+        if not self.dekking.geldt_op(dag):
+            raise DatasetBuitenDekking(
+                f"periode {periode} valt buiten de dekking van dataset {self.naam!r} "
+                f"({self.dekking}); kies een maand daarbinnen of geef een eigen dataset met --dataset"
+            )
+        return periode, dag
+
+    def omgevingsdiensten(self, periode):
+        """The omgevingsdiensten that exist in ``periode``, in simulation order."""
+        _, dag = self._dag(periode)
+        diensten = [dienst for dienst in self._diensten if dienst.geldigheid.geldt_op(dag)]
+        if not diensten:
+            raise DatasetBuitenDekking(f"dataset {self.naam!r} heeft geen omgevingsdiensten in {maand(periode)}")
+        return diensten
+
+    def deelnemers(self, periode):
+        """The deelnemers in ``periode``, in simulation order (grouped by omgevingsdienst)."""
+        _, dag = self._dag(periode)
+        return [deelnemer for deelnemer in self._deelnemers if deelnemer.geldigheid.geldt_op(dag)]
+
+    def _samenstelling(self, periode):
+        diensten = self.omgevingsdiensten(periode)
+        deelnemers = self.deelnemers(periode)
+        met_deelnemers = {deelnemer.omgevingsdienst_code for deelnemer in deelnemers}
+        for dienst in diensten:
+            if dienst.code not in met_deelnemers:
+                raise DatasetFout(
+                    f"omgevingsdienst {dienst.code!r} heeft in {maand(periode)} geen deelnemers; "
+                    f"vul deelnemers.csv aan of beperk de geldigheid van de dienst"
+                )
+        return diensten, deelnemers
+
+    def invoer(self, periode):
+        """The inputs valid in ``periode``: ({variable: {dienst code: value}}, {variable: {deelnemer id: value}})."""
+        _, dag = self._dag(periode)
+        dienst_invoer = {}
+        for regel in self._invoer_diensten:
+            if regel.geldigheid.geldt_op(dag):
+                for variabele, waarde in regel.waarden.items():
+                    dienst_invoer.setdefault(variabele, {})[regel.omgevingsdienst_code] = waarde
+        # A "*" row applies to every deelnemer of its dienst; a row naming a deelnemer overrides it
+        # cell by cell.
+        per_dienst, per_deelnemer = {}, {}
+        for regel in self._invoer_deelnemers:
+            if regel.geldigheid.geldt_op(dag):
+                if regel.deelnemer == ALLE_DEELNEMERS:
+                    per_dienst[regel.omgevingsdienst_code] = regel.waarden
+                else:
+                    per_deelnemer[regel.deelnemer] = regel.waarden
+        deelnemer_invoer = {}
+        for deelnemer in self.deelnemers(periode):
+            waarden = {**per_dienst.get(deelnemer.omgevingsdienst_code, {}), **per_deelnemer.get(deelnemer.id, {})}
+            for variabele, waarde in waarden.items():
+                deelnemer_invoer.setdefault(variabele, {})[deelnemer.id] = waarde
+        return dienst_invoer, deelnemer_invoer
+
+    def simulatie(self, tax_benefit_system, periode):
+        """An OpenFisca Simulation of ``periode`` with the composition and inputs valid then.
+
+        Inputs are set for the month itself (one period form per variable; OPENFISCA-NOTES.md):
+        a variable that some row sets gets, for the entities no row covers, its default value.
+        """
+        periode, _ = self._dag(periode)
+        diensten, deelnemers = self._samenstelling(periode)
+        dienst_codes = [dienst.code for dienst in diensten]
+        deelnemer_ids = [deelnemer.id for deelnemer in deelnemers]
+
+        builder = SimulationBuilder()
+        builder.create_entities(tax_benefit_system)
+        builder.declare_person_entity("deelnemer", deelnemer_ids)
+        populatie = builder.declare_entity("omgevingsdienst", dienst_codes)
+        rollen = [rol.key for rol in populatie.entity.flattened_roles]
+        builder.join_with_persons(
+            populatie,
+            numpy.array([deelnemer.omgevingsdienst_code for deelnemer in deelnemers]),
+            numpy.array([rollen.index(deelnemer.soort) for deelnemer in deelnemers]),
+        )
+        simulatie = builder.build(tax_benefit_system)
+
+        dienst_invoer, deelnemer_invoer = self.invoer(periode)
+        dienst_invoer[SEVESO_VARIABELE] = {dienst.code: dienst.is_seveso_omgevingsdienst for dienst in diensten}
+        for invoer, ids in ((dienst_invoer, dienst_codes), (deelnemer_invoer, deelnemer_ids)):
+            for variabele, waarden in invoer.items():
+                standaard = tax_benefit_system.variables[variabele].default_value
+                simulatie.set_input(variabele, periode, numpy.array([waarden.get(id_, standaard) for id_ in ids]))
+        return simulatie
+
+
+def laad_dataset(pad=None):
+    """The dataset in folder ``pad``, or the embedded national dataset when ``pad`` is None.
+
+    Raises :class:`openfisca_vth.dataset.fouten.DatasetFout` (a ``VTHInvoerFout``) on bad input.
+    """
+    map_ = INGEBOUWD_DIR if pad is None else Path(pad)
+    bron = "ingebouwd" if pad is None else str(pad)
+    return Dataset(bron, *lees_map(map_))

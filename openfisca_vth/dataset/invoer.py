@@ -1,0 +1,31 @@
+"""The input columns a dataset may carry: OpenFisca input variables, by entity.
+
+Each column of ``invoer_omgevingsdiensten.csv`` / ``invoer_deelnemers.csv`` is named after the
+variable it sets (``tests/test_dataset.py`` checks that each is an input variable of the right
+entity). The task-category columns follow the category folders of the parameter tree.
+"""
+
+from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
+
+TAAKCATEGORIE_PREFIXEN = ("ingebracht_", "heeft_taken_")
+
+# column -> value type
+DIENST_INVOER = {
+    "fte_formatie": float,
+    "voldoet_aan_kwaliteitscriteria": bool,
+    "financiering_conform_systematiek": bool,
+    "werkgebied_congruent_met_veiligheidsregio": bool,
+}
+
+DEELNEMER_INVOER = {
+    "mandaat_verleend": bool,
+    "regionale_strategie_vastgesteld": bool,
+    **{
+        f"{prefix}{categorie.code}": bool
+        for prefix in TAAKCATEGORIE_PREFIXEN
+        for categorie in TAAKCATEGORIEEN
+    },
+}
+
+# Taken from omgevingsdiensten.csv (a public fact), not from the scenario.
+SEVESO_VARIABELE = "is_seveso_omgevingsdienst"

@@ -1,0 +1,406 @@
+"""Reading and validating a dataset folder (the format of docs/dataset.md).
+
+A dataset is a folder with up to five files:
+
+- ``omgevingsdiensten.csv`` (required): one row per omgevingsdienst, with its validity dates;
+- ``deelnemers.csv`` (required): one row per deelnemer per omgevingsdienst, with validity dates;
+- ``invoer_omgevingsdiensten.csv`` (optional): dated inputs per omgevingsdienst;
+- ``invoer_deelnemers.csv`` (optional): dated inputs per deelnemer, or ``*`` for all deelnemers
+  of a dienst (a row for one deelnemer overrides the ``*`` row cell by cell);
+- ``dataset.yaml`` (optional): name, coverage (``dekking``), ``illustratief`` flag, toelichting.
+
+Every problem raises :class:`DatasetFout` with one Dutch line naming the file, the line and
+the fix. The input columns are the OpenFisca input variables listed in ``invoer.py``.
+"""
+
+import csv
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from openfisca_vth.dataset.fouten import DatasetFout
+from openfisca_vth.dataset.invoer import (
+    DEELNEMER_INVOER,
+    DIENST_INVOER,
+    TAAKCATEGORIE_PREFIXEN,
+)
+from openfisca_vth.entities import Omgevingsdienst
+from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
+
+# The soorten are the roles of the omgevingsdienst entity (gemeente, provincie, waterschap).
+SOORTEN = tuple(rol.key for rol in Omgevingsdienst.roles)
+CBS_CODE_PATROON = {"gemeente": re.compile(r"GM\d{4}"), "provincie": re.compile(r"PV\d{2}")}
+DIENST_CODE_PATROON = re.compile(r"[A-Za-z0-9_-]+")
+ALLE_DEELNEMERS = "*"
+BESCHRIJVENDE_KOLOMMEN = ("toelichting", "bron")
+WAAR = ("true", "waar", "ja", "1")
+ONWAAR = ("false", "onwaar", "nee", "0")
+
+
+@dataclass(frozen=True)
+class Geldigheid:
+    """Validity interval, both ends inclusive; ``None`` is open."""
+
+    vanaf: datetime.date | None = None
+    tot: datetime.date | None = None
+
+    def geldt_op(self, dag):
+        return (self.vanaf is None or self.vanaf <= dag) and (self.tot is None or dag <= self.tot)
+
+    def overlapt(self, andere):
+        return (self.vanaf is None or andere.tot is None or self.vanaf <= andere.tot) and (
+            andere.vanaf is None or self.tot is None or andere.vanaf <= self.tot
+        )
+
+    def omvat(self, andere):
+        begin_ok = self.vanaf is None or (andere.vanaf is not None and self.vanaf <= andere.vanaf)
+        eind_ok = self.tot is None or (andere.tot is not None and andere.tot <= self.tot)
+        return begin_ok and eind_ok
+
+    def __str__(self):
+        return f"{self.vanaf or '…'} t/m {self.tot or '…'}"
+
+
+@dataclass(frozen=True)
+class OmgevingsdienstRecord:
+    code: str
+    naam: str
+    is_seveso_omgevingsdienst: bool
+    geldigheid: Geldigheid
+    bron: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+    soort: str = "omgevingsdienst"
+
+    @property
+    def id(self):
+        return self.code
+
+    @property
+    def omgevingsdienst_code(self):
+        return self.code
+
+
+@dataclass(frozen=True)
+class DeelnemerRecord:
+    id: str
+    omgevingsdienst_code: str
+    soort: str
+    naam: str
+    code: str
+    geldigheid: Geldigheid
+    bron: str = ""
+
+
+@dataclass(frozen=True)
+class InvoerRegel:
+    omgevingsdienst_code: str
+    deelnemer: str | None  # None in invoer_omgevingsdiensten.csv; a deelnemer id or "*"
+    geldigheid: Geldigheid
+    waarden: dict
+    plaats: str  # "file line n", for messages
+
+
+@dataclass(frozen=True)
+class Metadata:
+    naam: str
+    illustratief: bool
+    toelichting: str
+    dekking: Geldigheid
+
+
+def deelnemer_id(omgevingsdienst_code, code, naam):
+    """``<dienst>:<CBS code>``, or ``<dienst>:<slug of the name>`` for a body without CBS code."""
+    if code:
+        return f"{omgevingsdienst_code}:{code}"
+    ascii_naam = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return f"{omgevingsdienst_code}:{re.sub(r'[^a-z0-9]+', '_', ascii_naam.lower()).strip('_')}"
+
+
+class _Bestand:
+    """One CSV file: rows as dicts, with the file name and line number for error messages."""
+
+    def __init__(self, pad, verplichte_kolommen):
+        self.naam = pad.name
+        try:
+            with open(pad, encoding="utf-8-sig", newline="") as bestand:
+                tekst = bestand.read()
+        except UnicodeDecodeError:
+            raise DatasetFout(f"{self.naam} is geen UTF-8-tekst: sla het bestand op als CSV (UTF-8)") from None
+        kopregel = tekst.split("\n", 1)[0]
+        # Spreadsheets set to Dutch save CSV with semicolons.
+        scheidingsteken = ";" if kopregel.count(";") > kopregel.count(",") else ","
+        lezer = csv.DictReader(tekst.splitlines(), delimiter=scheidingsteken)
+        self.kolommen = [k.strip() for k in (lezer.fieldnames or [])]
+        ontbrekend = [k for k in verplichte_kolommen if k not in self.kolommen]
+        if ontbrekend:
+            raise DatasetFout(
+                f"{self.naam}: kolom(men) {', '.join(ontbrekend)} ontbreken; verplicht zijn "
+                f"{', '.join(verplichte_kolommen)}"
+            )
+        dubbel = sorted({k for k in self.kolommen if self.kolommen.count(k) > 1})
+        if dubbel:
+            raise DatasetFout(f"{self.naam}: kolom {dubbel[0]} staat er meer dan eens in")
+        self.rijen = []
+        for regelnummer, rij in enumerate(lezer, start=2):
+            waarden = {
+                k.strip(): (v or "").strip() for k, v in rij.items() if k is not None
+            }
+            if None in rij:
+                raise DatasetFout(f"{self.plaats(regelnummer)}: meer cellen dan kolommen")
+            if any(waarden.values()):
+                self.rijen.append((regelnummer, waarden))
+
+    def plaats(self, regelnummer):
+        return f"{self.naam} regel {regelnummer}"
+
+
+def _datum(tekst, kolom, plaats):
+    if not tekst:
+        return None
+    try:
+        return datetime.date.fromisoformat(tekst)
+    except ValueError:
+        raise DatasetFout(
+            f"{plaats}: ongeldige datum {tekst!r} in kolom {kolom}; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01"
+        ) from None
+
+
+def _geldigheid(rij, plaats):
+    geldigheid = Geldigheid(
+        _datum(rij.get("geldig_vanaf", ""), "geldig_vanaf", plaats),
+        _datum(rij.get("geldig_tot", ""), "geldig_tot", plaats),
+    )
+    if geldigheid.vanaf and geldigheid.tot and geldigheid.tot < geldigheid.vanaf:
+        raise DatasetFout(
+            f"{plaats}: geldig_tot {geldigheid.tot} ligt vóór geldig_vanaf {geldigheid.vanaf}"
+        )
+    return geldigheid
+
+
+def _bool(tekst, kolom, plaats):
+    if tekst.lower() in WAAR:
+        return True
+    if tekst.lower() in ONWAAR:
+        return False
+    raise DatasetFout(
+        f"{plaats}: ongeldige waarde {tekst!r} in kolom {kolom}; gebruik true of false (ook: ja/nee, 1/0)"
+    )
+
+
+def _fte(tekst, kolom, plaats):
+    try:
+        waarde = float(tekst.replace(",", "."))
+    except ValueError:
+        raise DatasetFout(f"{plaats}: ongeldig getal {tekst!r} in kolom {kolom}") from None
+    if waarde < 0 or waarde != waarde:
+        raise DatasetFout(f"{plaats}: negatieve of ongeldige fte {tekst!r} in kolom {kolom}; de formatie is 0 of meer")
+    return waarde
+
+
+def lees_omgevingsdiensten(pad):
+    bestand = _Bestand(pad, ("code", "naam", "seveso_omgevingsdienst"))
+    diensten = []
+    gezien = {}
+    for regelnummer, rij in bestand.rijen:
+        plaats = bestand.plaats(regelnummer)
+        code = rij["code"]
+        if not DIENST_CODE_PATROON.fullmatch(code):
+            raise DatasetFout(f"{plaats}: ongeldige code {code!r}; gebruik letters, cijfers, _ of -")
+        if code in gezien:
+            raise DatasetFout(f"{plaats}: dubbele omgevingsdienst {code!r} (ook op regel {gezien[code]})")
+        gezien[code] = regelnummer
+        if not rij["naam"]:
+            raise DatasetFout(f"{plaats}: de naam van omgevingsdienst {code!r} ontbreekt")
+        diensten.append(
+            OmgevingsdienstRecord(
+                code=code,
+                naam=rij["naam"],
+                is_seveso_omgevingsdienst=_bool(rij["seveso_omgevingsdienst"], "seveso_omgevingsdienst", plaats),
+                geldigheid=_geldigheid(rij, plaats),
+                bron=rij.get("bron", ""),
+                extra={k: v for k, v in rij.items() if k not in ("code", "naam", "seveso_omgevingsdienst", "geldig_vanaf", "geldig_tot", "bron")},
+            )
+        )
+    if not diensten:
+        raise DatasetFout(f"{bestand.naam}: bevat geen omgevingsdiensten")
+    return tuple(diensten)
+
+
+def lees_deelnemers(pad, diensten):
+    bestand = _Bestand(pad, ("omgevingsdienst_code", "soort", "naam", "cbs_code"))
+    per_code = {dienst.code: dienst for dienst in diensten}
+    deelnemers = []
+    gezien = {}
+    for regelnummer, rij in bestand.rijen:
+        plaats = bestand.plaats(regelnummer)
+        naam, soort, code = rij["naam"], rij["soort"], rij["cbs_code"]
+        if not naam:
+            raise DatasetFout(f"{plaats}: de naam van de deelnemer ontbreekt")
+        dienst_code = rij["omgevingsdienst_code"]
+        if not dienst_code:
+            raise DatasetFout(f"{plaats}: deelnemer {naam!r} hoort bij geen omgevingsdienst; vul omgevingsdienst_code in")
+        if dienst_code not in per_code:
+            raise DatasetFout(
+                f"{plaats}: deelnemer {naam!r} hoort bij onbekende omgevingsdienst {dienst_code!r}; "
+                f"die staat niet in omgevingsdiensten.csv"
+            )
+        if soort not in SOORTEN:
+            raise DatasetFout(f"{plaats}: onbekende soort {soort!r}; kies {', '.join(SOORTEN)}")
+        patroon = CBS_CODE_PATROON.get(soort)
+        if patroon and not patroon.fullmatch(code):
+            voorbeeld = "GM0363" if soort == "gemeente" else "PV26"
+            raise DatasetFout(f"{plaats}: ongeldige cbs_code {code!r} voor een {soort}; bijvoorbeeld {voorbeeld}")
+        geldigheid = _geldigheid(rij, plaats)
+        dienst = per_code[dienst_code]
+        if not dienst.geldigheid.omvat(geldigheid):
+            raise DatasetFout(
+                f"{plaats}: deelnemer {naam!r} is geldig ({geldigheid}) buiten de looptijd van "
+                f"omgevingsdienst {dienst_code!r} ({dienst.geldigheid}); pas geldig_vanaf/geldig_tot aan"
+            )
+        id_ = deelnemer_id(dienst_code, code, naam)
+        if id_ in gezien:
+            raise DatasetFout(f"{plaats}: dubbele deelnemer {id_!r} (ook op regel {gezien[id_]})")
+        gezien[id_] = regelnummer
+        deelnemers.append(DeelnemerRecord(id_, dienst_code, soort, naam, code, geldigheid, rij.get("bron", "")))
+    _controleer_een_dienst_per_gemeente(deelnemers, bestand.naam)
+    # Simulation order: by omgevingsdienst (file order), then deelnemer file order.
+    volgorde = {dienst.code: i for i, dienst in enumerate(diensten)}
+    return tuple(sorted(deelnemers, key=lambda d: volgorde[d.omgevingsdienst_code]))
+
+
+def _controleer_een_dienst_per_gemeente(deelnemers, bestandsnaam):
+    # Ow art. 18.21: a gemeente lies in one werkgebied, so it takes part in one dienst at a time.
+    per_gemeente = {}
+    for deelnemer in deelnemers:
+        if deelnemer.soort != "gemeente":
+            continue
+        for andere in per_gemeente.get(deelnemer.code, []):
+            if andere.geldigheid.overlapt(deelnemer.geldigheid):
+                raise DatasetFout(
+                    f"{bestandsnaam}: gemeente {deelnemer.naam!r} ({deelnemer.code}) neemt tegelijk deel in "
+                    f"{andere.omgevingsdienst_code!r} en {deelnemer.omgevingsdienst_code!r}; een gemeente "
+                    f"hoort op elk moment bij één omgevingsdienst"
+                )
+        per_gemeente.setdefault(deelnemer.code, []).append(deelnemer)
+
+
+def _invoerkolommen(bestand, toegestaan):
+    sleutels = ("omgevingsdienst_code", "deelnemer", "geldig_vanaf", "geldig_tot")
+    kolommen = []
+    for kolom in bestand.kolommen:
+        if kolom in sleutels or kolom in BESCHRIJVENDE_KOLOMMEN:
+            continue
+        if kolom not in toegestaan:
+            for prefix in TAAKCATEGORIE_PREFIXEN:
+                if kolom.startswith(prefix) and prefix in {k[: len(prefix)] for k in toegestaan}:
+                    raise DatasetFout(
+                        f"{bestand.naam}: kolom {kolom!r} noemt onbekende taakcategorie "
+                        f"{kolom[len(prefix):]!r}; kies uit {', '.join(c.code for c in TAAKCATEGORIEEN)}"
+                    )
+            raise DatasetFout(
+                f"{bestand.naam}: onbekende kolom {kolom!r}; toegestaan zijn {', '.join(toegestaan)} "
+                f"(en toelichting, bron)"
+            )
+        kolommen.append(kolom)
+    return kolommen
+
+
+def _lees_invoer(pad, diensten, deelnemers, per_deelnemer):
+    if not pad.is_file():
+        return ()
+    toegestaan = DEELNEMER_INVOER if per_deelnemer else DIENST_INVOER
+    verplicht = ("omgevingsdienst_code", "deelnemer") if per_deelnemer else ("omgevingsdienst_code",)
+    bestand = _Bestand(pad, verplicht)
+    kolommen = _invoerkolommen(bestand, toegestaan)
+    dienst_codes = {dienst.code for dienst in diensten}
+    deelnemer_dienst = {deelnemer.id: deelnemer.omgevingsdienst_code for deelnemer in deelnemers}
+    regels = []
+    for regelnummer, rij in bestand.rijen:
+        plaats = bestand.plaats(regelnummer)
+        dienst_code = rij["omgevingsdienst_code"]
+        if dienst_code not in dienst_codes:
+            raise DatasetFout(f"{plaats}: onbekende omgevingsdienst {dienst_code!r}; die staat niet in omgevingsdiensten.csv")
+        deelnemer = rij["deelnemer"] if per_deelnemer else None
+        if per_deelnemer and deelnemer != ALLE_DEELNEMERS:
+            if deelnemer not in deelnemer_dienst:
+                raise DatasetFout(
+                    f"{plaats}: onbekende deelnemer {deelnemer!r}; gebruik <omgevingsdienst>:<cbs_code> "
+                    f"(bijvoorbeeld odnzkg:GM0363) of * voor alle deelnemers"
+                )
+            if deelnemer_dienst[deelnemer] != dienst_code:
+                raise DatasetFout(f"{plaats}: deelnemer {deelnemer!r} hoort niet bij omgevingsdienst {dienst_code!r}")
+        waarden = {}
+        for kolom in kolommen:
+            if rij.get(kolom, ""):
+                lees = _fte if toegestaan[kolom] is float else _bool
+                waarden[kolom] = lees(rij[kolom], kolom, plaats)
+        regels.append(InvoerRegel(dienst_code, deelnemer, _geldigheid(rij, plaats), waarden, plaats))
+    _controleer_overlap(regels)
+    return tuple(regels)
+
+
+def _controleer_overlap(regels):
+    per_sleutel = {}
+    for regel in regels:
+        sleutel = (regel.omgevingsdienst_code, regel.deelnemer)
+        for andere in per_sleutel.get(sleutel, []):
+            if andere.geldigheid.overlapt(regel.geldigheid):
+                wie = regel.deelnemer or regel.omgevingsdienst_code
+                raise DatasetFout(
+                    f"{regel.plaats}: invoer voor {wie!r} overlapt in tijd met {andere.plaats}; "
+                    f"laat geldig_vanaf/geldig_tot van regels voor dezelfde dienst of deelnemer niet overlappen"
+                )
+        per_sleutel.setdefault(sleutel, []).append(regel)
+
+
+def lees_metadata(pad, standaardnaam):
+    if not pad.is_file():
+        return Metadata(standaardnaam, False, "", Geldigheid())
+    try:
+        with open(pad, encoding="utf-8") as bestand:
+            inhoud = yaml.safe_load(bestand) or {}
+    except yaml.YAMLError as fout:
+        regel = getattr(getattr(fout, "problem_mark", None), "line", -1) + 1
+        raise DatasetFout(f"{pad.name} regel {regel}: geen geldige YAML") from None
+    if not isinstance(inhoud, dict):
+        raise DatasetFout(f"{pad.name}: verwacht sleutels naam, dekking, illustratief, toelichting")
+    onbekend = sorted(set(inhoud) - {"naam", "dekking", "illustratief", "toelichting"})
+    if onbekend:
+        raise DatasetFout(f"{pad.name}: onbekende sleutel {onbekend[0]!r}; toegestaan zijn naam, dekking, illustratief, toelichting")
+    dekking = inhoud.get("dekking") or {}
+    if not isinstance(dekking, dict):
+        raise DatasetFout(f"{pad.name}: dekking moet de sleutels vanaf en tot hebben")
+    geldigheid = _geldigheid(
+        {"geldig_vanaf": str(dekking.get("vanaf") or ""), "geldig_tot": str(dekking.get("tot") or "")},
+        f"{pad.name} dekking",
+    )
+    illustratief = inhoud.get("illustratief", False)
+    if not isinstance(illustratief, bool):
+        raise DatasetFout(f"{pad.name}: illustratief moet true of false zijn")
+    return Metadata(
+        str(inhoud.get("naam") or standaardnaam), illustratief, str(inhoud.get("toelichting") or "").strip(), geldigheid
+    )
+
+
+def lees_map(map_):
+    """Read and validate the dataset folder ``map_``; return its parts."""
+    map_ = Path(map_)
+    if not map_.exists():
+        raise DatasetFout(f"dataset {str(map_)!r} niet gevonden; geef een map met omgevingsdiensten.csv en deelnemers.csv")
+    if not map_.is_dir():
+        raise DatasetFout(
+            f"dataset {str(map_)!r} is geen map; een dataset is een map met omgevingsdiensten.csv en deelnemers.csv (zie docs/dataset.md)"
+        )
+    for verplicht in ("omgevingsdiensten.csv", "deelnemers.csv"):
+        if not (map_ / verplicht).is_file():
+            raise DatasetFout(f"dataset {str(map_)!r}: bestand {verplicht} ontbreekt")
+    metadata = lees_metadata(map_ / "dataset.yaml", map_.name)
+    diensten = lees_omgevingsdiensten(map_ / "omgevingsdiensten.csv")
+    deelnemers = lees_deelnemers(map_ / "deelnemers.csv", diensten)
+    invoer_diensten = _lees_invoer(map_ / "invoer_omgevingsdiensten.csv", diensten, deelnemers, False)
+    invoer_deelnemers = _lees_invoer(map_ / "invoer_deelnemers.csv", diensten, deelnemers, True)
+    return metadata, diensten, deelnemers, invoer_diensten, invoer_deelnemers
