@@ -24,13 +24,6 @@ VOOR_DEKKING = ["2016-03", "2015-12", "2010-01"]
 # Formula variables that do not read the parameter tree and so, as of this writing, skip the
 # coverage check in geldende_regels (suspected bug reported to the lead: docs/architecture.md says
 # "a formula asked for an earlier month raises PeriodeBuitenDekking").
-ZONDER_DEKKINGSCONTROLE = {
-    "bestuurslaag",
-    "robuustheidscriterium_financiering",
-    "robuustheidscriterium_onafhankelijkheid",
-    "robuustheidscriterium_uniform_beleid",
-    "robuustheidscriterium_werkgebied",
-}
 
 
 @pytest.fixture(scope="module")
@@ -90,26 +83,9 @@ def test_elke_formule_rekent_in_2016_04(tbs):
 
 
 def test_elke_formule_weigert_2016_03(tbs):
-    """Every formula variable raises PeriodeBuitenDekking for 2016-03.
-
-    The variables in ZONDER_DEKKINGSCONTROLE are checked separately (xfail) so that the others
-    keep guarding the rule while the suspected bug is open.
-    """
+    """Every formula variable raises PeriodeBuitenDekking for 2016-03, also the ones that read
+    no parameter (regression: five such formulas used to compute 2016-03 silently)."""
     for naam in formulevariabelen(tbs):
-        if naam in ZONDER_DEKKINGSCONTROLE:
-            continue
         simulatie = simulatie_uit_entiteiten(tbs)
         with pytest.raises(PeriodeBuitenDekking, match="2016-04"):
             simulatie.calculate(naam, "2016-03")
-
-
-@pytest.mark.xfail(
-    reason="Vermoedelijke fout: formules zonder parameters lezen geldende_regels niet en slaan de "
-    "dekkingscontrole over (gemeld aan de lead)",
-    strict=False,
-)
-@pytest.mark.parametrize("naam", sorted(ZONDER_DEKKINGSCONTROLE))
-def test_formule_zonder_parameters_weigert_2016_03(tbs, naam):
-    simulatie = simulatie_uit_entiteiten(tbs)
-    with pytest.raises(PeriodeBuitenDekking, match="2016-04"):
-        simulatie.calculate(naam, "2016-03")

@@ -1,10 +1,10 @@
 """Who a deelnemer is, and the duties of a deelnemer that are not task categories."""
 
-from openfisca_core.indexed_enums import Enum
-from openfisca_core.model_api import MONTH, Variable, select, set_input_dispatch_by_period
+from openfisca_core.model_api import MONTH, Enum, Variable, select, set_input_dispatch_by_period
 
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.enums import Bestuurslaag
+from openfisca_vth.periode import controleer_dekking
 
 
 class bestuurslaag(Variable):
@@ -24,6 +24,7 @@ class bestuurslaag(Variable):
     """
 
     def formula(deelnemer, period):
+        controleer_dekking(period)
         return select(
             [
                 deelnemer.has_role(Omgevingsdienst.GEMEENTE),

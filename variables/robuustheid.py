@@ -15,7 +15,7 @@ from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.entities import Omgevingsdienst
 from openfisca_vth.groep import alle_deelnemers
-from openfisca_vth.periode import geldende_regels
+from openfisca_vth.periode import controleer_dekking, geldende_regels
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
 
 KST_22343_360 = "https://zoek.officielebekendmakingen.nl/kst-22343-360.html"
@@ -64,6 +64,7 @@ class robuustheidscriterium_onafhankelijkheid(Variable):
     reference = [KST_22343_360, KST_22343_419]
 
     def formula(omgevingsdienst, period):
+        controleer_dekking(period)
         mandaat = omgevingsdienst.members("mandaat_verleend", period)
         return alle_deelnemers(omgevingsdienst, mandaat)
 
@@ -76,6 +77,7 @@ class robuustheidscriterium_uniform_beleid(Variable):
     reference = [KST_22343_360, KST_22343_419]
 
     def formula(omgevingsdienst, period):
+        controleer_dekking(period)
         strategie = omgevingsdienst.members("regionale_strategie_vastgesteld", period)
         return alle_deelnemers(omgevingsdienst, strategie)
 
@@ -88,6 +90,7 @@ class robuustheidscriterium_financiering(Variable):
     reference = [KST_22343_360, KST_22343_419]
 
     def formula(omgevingsdienst, period):
+        controleer_dekking(period)
         return omgevingsdienst("financiering_conform_systematiek", period)
 
 
@@ -102,6 +105,7 @@ class robuustheidscriterium_werkgebied(Variable):
     ]
 
     def formula(omgevingsdienst, period):
+        controleer_dekking(period)
         return omgevingsdienst("werkgebied_congruent_met_veiligheidsregio", period)
 
 
