@@ -9,6 +9,16 @@ from openfisca_core.parameters import Parameter, ParameterNode
 
 from openfisca_vth.metadata import fouten_in_metadata
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
+from openfisca_vth.reforms import bekende_hervormingen, laad_hervorming
+
+
+@pytest.fixture(scope="module", params=["huidig_recht", *bekende_hervormingen()])
+def systeem(request, tax_benefit_system):
+    """The baseline and every reform known by name: reform-set values and reform-own parameters
+    must meet the same convention."""
+    if request.param == "huidig_recht":
+        return tax_benefit_system
+    return laad_hervorming(request.param, tax_benefit_system)
 
 
 def _knopen_en_bladeren(node):
@@ -28,33 +38,33 @@ def _knopen(tax_benefit_system):
     return [p for p in _knopen_en_bladeren(tax_benefit_system.parameters) if isinstance(p, ParameterNode)]
 
 
-def test_de_boom_heeft_bladeren(tax_benefit_system):
+def test_de_boom_heeft_bladeren(systeem):
     # Guards the tests below against passing on an empty tree.
-    assert len(_bladeren(tax_benefit_system)) >= 40
+    assert len(_bladeren(systeem)) >= 40
 
 
-def test_elk_blad_heeft_omschrijving_bron_en_status(tax_benefit_system):
+def test_elk_blad_heeft_omschrijving_bron_en_status(systeem):
     fouten = []
-    for blad in _bladeren(tax_benefit_system):
+    for blad in _bladeren(systeem):
         if not (blad.description or "").strip():
             fouten.append(f"{blad.name}: geen description")
         fouten += fouten_in_metadata(blad.metadata, blad.name)
     assert not fouten, "\n".join(fouten)
 
 
-def test_elke_waarde_heeft_bron_en_status(tax_benefit_system):
+def test_elke_waarde_heeft_bron_en_status(systeem):
     # A value inherits the leaf's metadata and may override it with the instrument that set it.
     fouten = []
-    for blad in _bladeren(tax_benefit_system):
+    for blad in _bladeren(systeem):
         for waarde in blad.values_list:
             fouten += fouten_in_metadata(waarde.metadata, f"{blad.name}@{waarde.instant_str}")
     assert not fouten, "\n".join(fouten)
 
 
-def test_getallen_hebben_een_eenheid(tax_benefit_system):
+def test_getallen_hebben_een_eenheid(systeem):
     zonder = [
         blad.name
-        for blad in _bladeren(tax_benefit_system)
+        for blad in _bladeren(systeem)
         if any(
             isinstance(w.value, (int, float)) and not isinstance(w.value, bool)
             for w in blad.values_list
@@ -64,19 +74,19 @@ def test_getallen_hebben_een_eenheid(tax_benefit_system):
     assert not zonder, f"getallen zonder metadata.unit: {zonder}"
 
 
-def test_elk_blad_heeft_een_waarde_op_de_eerste_gedekte_dag(tax_benefit_system):
+def test_elk_blad_heeft_een_waarde_op_de_eerste_gedekte_dag(systeem):
     # The model covers every month from 2016-04: each rule must say what held on 2016-04-14.
     eerste_dag = str(EERSTE_GELDIGE_DAG)
     zonder = [
         blad.name
-        for blad in _bladeren(tax_benefit_system)
+        for blad in _bladeren(systeem)
         if min(w.instant_str for w in blad.values_list) > eerste_dag
     ]
     assert not zonder, f"geen waarde op {eerste_dag}: {zonder}"
 
 
-def test_elke_knoop_heeft_een_omschrijving(tax_benefit_system):
-    zonder = [k.name or "(wortel)" for k in _knopen(tax_benefit_system) if not (k.description or "").strip()]
+def test_elke_knoop_heeft_een_omschrijving(systeem):
+    zonder = [k.name or "(wortel)" for k in _knopen(systeem) if not (k.description or "").strip()]
     assert not zonder, f"knopen zonder index.yaml-description: {zonder}"
 
 
