@@ -57,3 +57,16 @@ def voeg_reform_toe(parser, verplicht=False):
             "(zie docs/drafting-guide.md)"
         ),
     )
+
+
+def voeg_dataset_toe(parser):
+    """Add ``--dataset MAP``; ``openfisca_vth.dataset.laad_dataset(args.dataset)`` reads it."""
+    parser.add_argument(
+        "--dataset",
+        default=None,
+        metavar="MAP",
+        help=(
+            "map met een eigen dataset (omgevingsdiensten.csv, deelnemers.csv, invoer_*.csv; "
+            "zie docs/dataset.md); standaard de ingebouwde landelijke dataset"
+        ),
+    )

@@ -1,14 +1,200 @@
-"""``openfisca-vth status``: the state of every omgevingsdienst in one month (issue 3)."""
+"""``openfisca-vth status``: the state of every omgevingsdienst in one month (issue 3).
+
+The computation is :func:`openfisca_vth.rapport.bereken_status`; this module only parses the
+options and formats the :class:`~openfisca_vth.rapport.Statusrapport` as a table (fits 100
+columns), JSON, CSV or Markdown.
+"""
+
+import csv
+import json
+import sys
+import textwrap
 
 HELP = "Toon per omgevingsdienst of hij robuust is en wat ontbreekt."
+BREEDTE = 100
+HUIDIG_RECHT = "huidig recht"
 
 
 def add_arguments(parser):
-    from openfisca_vth.cli.opties import voeg_format_toe, voeg_periode_toe
+    from openfisca_vth.cli.opties import (
+        voeg_dataset_toe,
+        voeg_format_toe,
+        voeg_periode_toe,
+        voeg_reform_toe,
+    )
 
     voeg_periode_toe(parser)
+    voeg_reform_toe(parser)
+    voeg_dataset_toe(parser)
     voeg_format_toe(parser)
 
 
-def run(args):
-    raise NotImplementedError("status: see issue 3")
+def run(args, uit=None):
+    from openfisca_vth import CountryTaxBenefitSystem
+    from openfisca_vth.cli.opties import huidige_maand, lees_maand
+    from openfisca_vth.dataset import laad_dataset
+    from openfisca_vth.rapport import bereken_status
+
+    uit = uit or sys.stdout
+    periode = lees_maand(args.period or huidige_maand())
+    dataset = laad_dataset(args.dataset)
+    systeem = CountryTaxBenefitSystem()
+    if args.reform:
+        from openfisca_vth.reforms import laad_hervorming
+
+        systeem = laad_hervorming(args.reform, systeem)
+    rapport = bereken_status(dataset, systeem, periode, hervorming=args.reform)
+    FORMATTERS[args.format](rapport, uit)
+    return 0
+
+
+def ja_nee(waarde):
+    return "ja" if waarde else "nee"
+
+
+def _kop(rapport):
+    hervorming = rapport.hervorming or HUIDIG_RECHT
+    regels = [
+        f"Status VTH-stelsel milieu, periode {rapport.periode} ({hervorming})",
+        f"Dataset: {rapport.dataset} [{rapport.dataset_bron}]",
+    ]
+    if rapport.illustratief:
+        regels.append(f"LET OP: {rapport.toelichting}")
+    return regels
+
+
+def _totaalregels(rapport):
+    t = rapport.totalen
+    return [
+        f"Totaal: {t['omgevingsdiensten']} omgevingsdiensten, {t['robuust']} robuust, "
+        f"{t['niet_robuust']} niet robuust; bijsturing door de staatssecretaris mogelijk bij "
+        f"{t['bijsturingsbevoegdheid_staatssecretaris']}.",
+        f"Deelnemers: {t['deelnemers']}, van wie {t['deelnemers_met_ontbrekende_basistaken']} "
+        f"met ontbrekende basistaken.",
+    ]
+
+
+def _tekorten(dienst):
+    """One Dutch line per deelnemer that falls short, saying what it lacks."""
+    regels = []
+    for d in dienst.deelnemers:
+        if not d.schiet_tekort:
+            continue
+        wat = []
+        if d.ontbrekende_basistaken:
+            wat.append(f"basistaken niet ingebracht: {', '.join(d.ontbrekende_basistaken)}")
+        if not d.mandaat_verleend:
+            wat.append("geen mandaat verleend")
+        if not d.regionale_strategie_vastgesteld:
+            wat.append("regionale strategie niet vastgesteld")
+        regels.append(f"{d.naam} ({d.soort}, {d.id}): {'; '.join(wat)}")
+    return regels
+
+
+def _afgekapt(tekst, breedte):
+    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
+
+
+def schrijf_tabel(rapport, uit):
+    kolommen = (("Code", 12), ("Omgevingsdienst", 36), ("Robuust", 7), ("Bijsturing", 10))
+    rest = BREEDTE - sum(b + 2 for _, b in kolommen)
+    regels = [deel for regel in _kop(rapport) for deel in textwrap.wrap(regel, BREEDTE, subsequent_indent="  ")]
+    regels += ["", "  ".join(k.ljust(b) for k, b in kolommen) + "  Niet voldane criteria"]
+    regels.append("  ".join("-" * b for _, b in kolommen) + "  " + "-" * rest)
+    inspringing = " " * (BREEDTE - rest)
+    for dienst in rapport.omgevingsdiensten:
+        cellen = (
+            dienst.code,
+            _afgekapt(dienst.naam, 36),
+            ja_nee(dienst.robuust),
+            ja_nee(dienst.bijsturingsbevoegdheid_staatssecretaris),
+        )
+        criteria = textwrap.wrap(", ".join(dienst.niet_voldane_criteria) or "-", rest) or ["-"]
+        regels.append("  ".join(c.ljust(b) for c, (_, b) in zip(cellen, kolommen)) + "  " + criteria[0])
+        regels += [inspringing + vervolg for vervolg in criteria[1:]]
+    tekortschietend = [d for d in rapport.omgevingsdiensten if _tekorten(d)]
+    if tekortschietend:
+        regels += ["", "Deelnemers die tekortschieten:"]
+        for dienst in tekortschietend:
+            regels.append(f"  {dienst.code} ({dienst.naam}):")
+            for tekort in _tekorten(dienst):
+                regels += textwrap.wrap(tekort, BREEDTE, initial_indent="    - ", subsequent_indent="      ")
+    regels.append("")
+    for regel in _totaalregels(rapport):
+        regels += textwrap.wrap(regel, BREEDTE, subsequent_indent="  ")
+    print("\n".join(regels), file=uit)
+
+
+def schrijf_json(rapport, uit):
+    json.dump(rapport.naar_dict(), uit, ensure_ascii=False, indent=2)
+    print(file=uit)
+
+
+CSV_KOLOMMEN = (
+    "period",
+    "reform",
+    "code",
+    "naam",
+    "robuust",
+    "niet_voldane_criteria",
+    "bijsturingsbevoegdheid_staatssecretaris",
+    "robuustheidstermijn_verstreken",
+    "deelnemers_met_ontbrekende_basistaken",
+    "deelnemers_zonder_mandaat",
+    "deelnemers_zonder_regionale_strategie",
+    "illustratief",
+)
+
+
+def schrijf_csv(rapport, uit):
+    schrijver = csv.writer(uit, lineterminator="\n")
+    schrijver.writerow(CSV_KOLOMMEN)
+    for d in rapport.omgevingsdiensten:
+        schrijver.writerow(
+            (
+                rapport.periode,
+                rapport.hervorming or "",
+                d.code,
+                d.naam,
+                str(d.robuust).lower(),
+                ";".join(d.niet_voldane_criteria),
+                str(d.bijsturingsbevoegdheid_staatssecretaris).lower(),
+                str(d.robuustheidstermijn_verstreken).lower(),
+                ";".join(
+                    f"{x.id}={'+'.join(x.ontbrekende_basistaken)}"
+                    for x in d.deelnemers_met_ontbrekende_basistaken
+                ),
+                ";".join(x.id for x in d.deelnemers_zonder_mandaat),
+                ";".join(x.id for x in d.deelnemers_zonder_regionale_strategie),
+                str(rapport.illustratief).lower(),
+            )
+        )
+
+
+def schrijf_markdown(rapport, uit):
+    kop = _kop(rapport)
+    regels = [f"## {kop[0]}", "", kop[1]]
+    if rapport.illustratief:
+        regels += ["", f"> **ILLUSTRATIEF.** {rapport.toelichting}"]
+    regels += [
+        "",
+        "| Code | Omgevingsdienst | Robuust | Bijsturing | Niet voldane criteria | Deelnemers die tekortschieten |",
+        "|---|---|---|---|---|---|",
+    ]
+    for d in rapport.omgevingsdiensten:
+        tekorten = "<br>".join(_tekorten(d)).replace("|", "\\|") or "-"
+        regels.append(
+            f"| {d.code} | {d.naam} | {ja_nee(d.robuust)} | "
+            f"{ja_nee(d.bijsturingsbevoegdheid_staatssecretaris)} | "
+            f"{', '.join(d.niet_voldane_criteria) or '-'} | {tekorten} |"
+        )
+    regels += [""] + [f"- {regel}" for regel in _totaalregels(rapport)]
+    print("\n".join(regels), file=uit)
+
+
+FORMATTERS = {
+    "table": schrijf_tabel,
+    "json": schrijf_json,
+    "csv": schrijf_csv,
+    "markdown": schrijf_markdown,
+}
