@@ -9,7 +9,8 @@ One entry point for every caller (command line, pytest option, library)::
 
 ``spec`` is the name of a Python reform (``wetsvoorstel_versterking_vth``,
 ``verbreding_basistakenpakket``), the name of a shipped reform file (``openfisca_vth/reforms/
-bestanden/<naam>.yaml``), a path to a reform file, or an importable ``module.Klasse`` path. The
+bestanden/<naam>.yaml``), a path to a reform file, an importable ``module.Klasse`` path, or
+several of these joined by ``+`` (applied left to right). The
 baseline is never modified. Every failure is a one-line :class:`~openfisca_vth.errors.VTHInvoerFout`.
 """
 
@@ -81,7 +82,15 @@ def hervormingsklasse(spec):
 
 
 def laad_hervorming(spec, baseline):
-    """The tax-benefit system of ``baseline`` under the reform ``spec``; ``baseline`` is unchanged."""
+    """The tax-benefit system of ``baseline`` under the reform ``spec``; ``baseline`` is unchanged.
+
+    ``A+B`` applies A, then B on top of it (e.g. ``wetsvoorstel_per_2027_07+uitstel_termijn_2027``).
+    """
+    if isinstance(spec, str) and "+" in spec and not Path(spec).is_file():
+        systeem = baseline
+        for deel in spec.split("+"):
+            systeem = hervormingsklasse(deel)(systeem)
+        return systeem
     return hervormingsklasse(spec)(baseline)
 
 
