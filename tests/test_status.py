@@ -1,0 +1,183 @@
+"""``openfisca-vth status``: output formats, totals, reform, user dataset and exit codes."""
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from openfisca_vth.cli import main
+from openfisca_vth.dataset import INGEBOUWD_DIR, laad_dataset
+from openfisca_vth.rapport import bereken_status
+
+
+def status(capsys, *argumenten):
+    code = main(["status", *argumenten])
+    uit = capsys.readouterr()
+    return code, uit.out, uit.err
+
+
+def status_json(capsys, *argumenten):
+    code, uit, fout = status(capsys, *argumenten, "--format", "json")
+    assert code == 0, fout
+    return json.loads(uit)
+
+
+def test_json_sleutels_en_totalen(capsys):
+    rapport = status_json(capsys, "--period", "2026-04")
+    assert {"period", "reform", "omgevingsdiensten", "totalen", "illustratief"} <= set(rapport)
+    assert rapport["period"] == "2026-04" and rapport["reform"] is None
+    assert rapport["illustratief"] is True
+    for dienst in rapport["omgevingsdiensten"]:
+        assert {"code", "naam", "robuust", "niet_voldane_criteria", "bijsturingsbevoegdheid_staatssecretaris"} <= set(dienst)
+        assert dienst["robuust"] == (dienst["niet_voldane_criteria"] == [])
+    totalen = rapport["totalen"]
+    assert totalen["omgevingsdiensten"] == len(rapport["omgevingsdiensten"]) == 27
+    assert totalen["robuust"] == sum(d["robuust"] for d in rapport["omgevingsdiensten"]) == 15
+    assert totalen["bijsturingsbevoegdheid_staatssecretaris"] == 0  # no power in current law
+
+
+def test_maart_2025_toont_de_drie_robuuste_diensten(capsys):
+    rapport = status_json(capsys, "--period", "2025-03")
+    robuust = [d["naam"] for d in rapport["omgevingsdiensten"] if d["robuust"]]
+    assert robuust == [
+        "Omgevingsdienst Noordzeekanaalgebied",
+        "Omgevingsdienst Brabant Noord",
+        "Omgevingsdienst Zuidoost-Brabant",
+    ]
+    assert rapport["totalen"]["omgevingsdiensten"] == 28
+
+
+def test_reden_van_niet_robuust_is_zichtbaar(capsys):
+    rapport = status_json(capsys, "--period", "2026-01")
+    dcmr = next(d for d in rapport["omgevingsdiensten"] if d["code"] == "dcmr")
+    assert dcmr["niet_voldane_criteria"] == ["basistakenpakket"]
+    # the provincie owes its Seveso tasks to DCMR, a Seveso-omgevingsdienst (Ow 18.22 lid 2)
+    assert dcmr["deelnemers_met_ontbrekende_basistaken"] == [
+        {
+            "id": "dcmr:PV28",
+            "naam": "Zuid-Holland",
+            "soort": "provincie",
+            "ontbrekende_basistaken": ["rie_categorie_4", "seveso_inrichtingen"],
+            "interbestuurlijk_toezichthouder": "minister",
+        }
+    ]
+
+
+def test_hervorming_geeft_bijsturingsbevoegdheid(capsys):
+    huidig = status_json(capsys, "--period", "2028-01")
+    hervormd = status_json(capsys, "--period", "2028-01", "--reform", "wetsvoorstel_versterking_vth")
+    assert hervormd["reform"] == "wetsvoorstel_versterking_vth"
+    assert huidig["totalen"]["bijsturingsbevoegdheid_staatssecretaris"] == 0
+    niet_robuust = [d["code"] for d in hervormd["omgevingsdiensten"] if not d["robuust"]]
+    bijsturing = [d["code"] for d in hervormd["omgevingsdiensten"] if d["bijsturingsbevoegdheid_staatssecretaris"]]
+    assert niet_robuust and bijsturing == niet_robuust
+    assert hervormd["totalen"]["bijsturingsbevoegdheid_staatssecretaris"] == len(niet_robuust)
+
+
+def test_tabel_past_in_100_kolommen_en_is_gelabeld(capsys):
+    code, uit, _ = status(capsys, "--period", "2026-04")
+    assert code == 0
+    regels = uit.splitlines()
+    assert max(len(r) for r in regels) <= 100
+    assert "ILLUSTRATIEF" in regels[1] + regels[2]
+    assert "Totaal: 27 omgevingsdiensten, 15 robuust, 12 niet robuust" in uit
+    assert "Beverwijk (gemeente, odijmond:GM0375): basistaken niet ingebracht:" in uit
+
+
+def test_csv(capsys):
+    code, uit, _ = status(capsys, "--period", "2026-04", "--format", "csv")
+    assert code == 0
+    rijen = list(csv.DictReader(io.StringIO(uit)))
+    assert len(rijen) == 27
+    assert sum(r["robuust"] == "true" for r in rijen) == 15
+    assert {r["illustratief"] for r in rijen} == {"true"}
+    odwh = next(r for r in rijen if r["code"] == "odwh")
+    assert odwh["deelnemers_met_ontbrekende_basistaken"] == "odwh:GM0534=bodem"
+
+
+def test_markdown(capsys):
+    code, uit, _ = status(capsys, "--period", "2026-04", "--format", "markdown")
+    assert code == 0
+    assert uit.startswith("## Status VTH-stelsel milieu, periode 2026-04")
+    assert "> **ILLUSTRATIEF.**" in uit
+    assert sum(regel.startswith("| ") for regel in uit.splitlines()) == 1 + 27
+
+
+def test_eigen_dataset_is_niet_illustratief(capsys, tmp_path):
+    map_ = tmp_path / "eigen"
+    shutil.copytree(INGEBOUWD_DIR, map_)
+    (map_ / "dataset.yaml").unlink()
+    rapport = status_json(capsys, "--period", "2026-04", "--dataset", str(map_))
+    assert rapport["illustratief"] is False
+    assert rapport["dataset"]["bron"] == str(map_)
+    assert rapport["totalen"]["robuust"] == 15
+    code, uit, _ = status(capsys, "--period", "2026-04", "--dataset", str(map_))
+    assert "ILLUSTRATIEF" not in uit.splitlines()[2]
+
+
+@pytest.mark.parametrize(
+    "argumenten, melding",
+    [
+        (["--period", "2026-13"], "ongeldige periode"),
+        (["--period", "2015-01"], "2016-04"),
+        (["--period", "2023-12"], "buiten de dekking"),
+        (["--dataset", "/bestaat/niet"], "niet gevonden"),
+        (["--reform", "bestaat_niet"], "onbekende hervorming"),
+    ],
+)
+def test_foute_invoer_een_regel_en_status_2(capsys, argumenten, melding):
+    code, uit, fout = status(capsys, *argumenten)
+    assert code == 2
+    assert uit == ""
+    assert fout.count("\n") == 1 and melding in fout
+    assert fout.startswith("openfisca-vth status: fout: ")
+
+
+def test_ongeldige_dataset_een_regel_en_status_2(capsys, tmp_path):
+    map_ = tmp_path / "fout"
+    shutil.copytree(INGEBOUWD_DIR, map_)
+    pad = map_ / "invoer_omgevingsdiensten.csv"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("fumo,,,300,", "fumo,,,-1,"), encoding="utf-8")
+    code, _, fout = status(capsys, "--dataset", str(map_), "--period", "2026-04")
+    assert code == 2
+    assert "negatieve of ongeldige fte '-1'" in fout and fout.count("\n") == 1
+
+
+def test_standaardperiode_is_de_huidige_maand(capsys, monkeypatch):
+    from openfisca_vth.cli import opties
+
+    monkeypatch.setattr(opties, "huidige_maand", lambda: "2025-03")
+    assert status_json(capsys)["period"] == "2025-03"
+
+
+def test_rapport_via_de_bibliotheek(tax_benefit_system):
+    rapport = bereken_status(laad_dataset(), tax_benefit_system, "2026-04")
+    assert rapport.totalen["robuust"] == 15
+    assert [d.code for d in rapport.omgevingsdiensten] == [
+        d.code for d in laad_dataset().omgevingsdiensten("2026-04")
+    ]
+
+
+def test_console_script_end_to_end_binnen_ongeveer_een_seconde():
+    script = Path(sys.executable).parent / "openfisca-vth"
+    if not script.is_file():
+        script = shutil.which("openfisca-vth")
+        if script is None:
+            pytest.skip("console script openfisca-vth is not installed")
+    begin = time.perf_counter()
+    klaar = subprocess.run(
+        [str(script), "status", "--period", "2026-04", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    duur = time.perf_counter() - begin
+    assert klaar.returncode == 0, klaar.stderr
+    assert json.loads(klaar.stdout)["totalen"]["robuust"] == 15
+    assert duur < 3  # about 0.5 s on the development machine; generous for a loaded CI runner
