@@ -29,9 +29,7 @@ class DeelnemerStatus:
 
     @property
     def schiet_tekort(self):
-        return bool(self.ontbrekende_basistaken) or not (
-            self.mandaat_verleend and self.regionale_strategie_vastgesteld
-        )
+        return bool(self.ontbrekende_basistaken) or not (self.mandaat_verleend and self.regionale_strategie_vastgesteld)
 
     def naar_dict(self):
         return {
@@ -82,15 +80,17 @@ class DienstStatus:
             "fte_formatie": self.fte_formatie,
             "aantal_deelnemers": len(self.deelnemers),
             "deelnemers_met_ontbrekende_basistaken": [
-                {"id": d.id, "naam": d.naam, "soort": d.soort,
-                 "ontbrekende_basistaken": list(d.ontbrekende_basistaken),
-                 "interbestuurlijk_toezichthouder": d.interbestuurlijk_toezichthouder}
+                {
+                    "id": d.id,
+                    "naam": d.naam,
+                    "soort": d.soort,
+                    "ontbrekende_basistaken": list(d.ontbrekende_basistaken),
+                    "interbestuurlijk_toezichthouder": d.interbestuurlijk_toezichthouder,
+                }
                 for d in self.deelnemers_met_ontbrekende_basistaken
             ],
             "deelnemers_zonder_mandaat": [d.id for d in self.deelnemers_zonder_mandaat],
-            "deelnemers_zonder_regionale_strategie": [
-                d.id for d in self.deelnemers_zonder_regionale_strategie
-            ],
+            "deelnemers_zonder_regionale_strategie": [d.id for d in self.deelnemers_zonder_regionale_strategie],
         }
 
 
@@ -111,16 +111,13 @@ class Statusrapport:
             "omgevingsdiensten": len(diensten),
             "robuust": sum(d.robuust for d in diensten),
             "niet_robuust": sum(not d.robuust for d in diensten),
-            "bijsturingsbevoegdheid_staatssecretaris": sum(
-                d.bijsturingsbevoegdheid_staatssecretaris for d in diensten
-            ),
+            "bijsturingsbevoegdheid_staatssecretaris": sum(d.bijsturingsbevoegdheid_staatssecretaris for d in diensten),
             "deelnemers": sum(len(d.deelnemers) for d in diensten),
             "deelnemers_met_ontbrekende_basistaken": sum(
                 len(d.deelnemers_met_ontbrekende_basistaken) for d in diensten
             ),
             "niet_voldaan_per_criterium": {
-                c.code: sum(c.code in d.niet_voldane_criteria for d in diensten)
-                for c in ROBUUSTHEIDSCRITERIA
+                c.code: sum(c.code in d.niet_voldane_criteria for d in diensten) for c in ROBUUSTHEIDSCRITERIA
             },
         }
 
@@ -150,9 +147,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
         return simulatie.calculate(variabele, periode)
 
     criteria = geldende_regels(tax_benefit_system.parameters, periode).robuustheidscriteria
-    voldaan = {
-        c.code: bereken(c.variabele) for c in ROBUUSTHEIDSCRITERIA if criteria[c.code].van_toepassing
-    }
+    voldaan = {c.code: bereken(c.variabele) for c in ROBUUSTHEIDSCRITERIA if criteria[c.code].van_toepassing}
     ontbreekt = {c.code: bereken(f"basistaak_ontbreekt_{c.code}") for c in TAAKCATEGORIEEN}
     mandaat = bereken("mandaat_verleend")
     strategie = bereken("regionale_strategie_vastgesteld")

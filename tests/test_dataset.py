@@ -30,7 +30,7 @@ def ds():
 def robuuste_codes(ds, tax_benefit_system, periode):
     simulatie = ds.simulatie(tax_benefit_system, periods.period(periode))
     robuust = simulatie.calculate("robuust", periode)
-    return {d.code for d, r in zip(ds.omgevingsdiensten(periode), robuust) if r}
+    return {d.code for d, r in zip(ds.omgevingsdiensten(periode), robuust, strict=True) if r}
 
 
 # --- composition -----------------------------------------------------------------------------
@@ -53,9 +53,7 @@ def test_27_diensten_na_de_utrechtse_fusie(ds, periode):
 def test_omgevingsdienst_utrecht_heeft_gs_en_alle_26_utrechtse_gemeenten(ds):
     odu = [d for d in ds.deelnemers("2026-01") if d.omgevingsdienst_code == "odu"]
     assert Counter(d.soort for d in odu) == {"gemeente": 26, "provincie": 1}
-    utrecht_2025 = {
-        d.code for d in ds.deelnemers("2025-12") if d.omgevingsdienst_code in UTRECHT_VOOR
-    }
+    utrecht_2025 = {d.code for d in ds.deelnemers("2025-12") if d.omgevingsdienst_code in UTRECHT_VOOR}
     assert {d.code for d in odu} == utrecht_2025  # the 15 + 11 gemeenten and GS Utrecht (PV26)
     assert "PV26" in utrecht_2025
 
@@ -78,9 +76,7 @@ def test_ids_uniek_en_in_simulatievolgorde(ds, tax_benefit_system, periode):
     assert len(ids) == len(set(ids))
     simulatie = ds.simulatie(tax_benefit_system, periods.period(periode))
     assert list(simulatie.persons.ids) == ids
-    assert list(simulatie.populations["omgevingsdienst"].ids) == [
-        d.code for d in ds.omgevingsdiensten(periode)
-    ]
+    assert list(simulatie.populations["omgevingsdienst"].ids) == [d.code for d in ds.omgevingsdiensten(periode)]
     for d in deelnemers:
         assert d.id.startswith(f"{d.omgevingsdienst_code}:")
         assert d.naam and d.soort in ("gemeente", "provincie", "waterschap")
@@ -113,7 +109,7 @@ def test_provenance_bron_op_elke_rij(ds):
 def test_seveso_diensten_uit_de_data(ds, tax_benefit_system):
     simulatie = ds.simulatie(tax_benefit_system, periods.period("2026-04"))
     seveso = simulatie.calculate("is_seveso_omgevingsdienst", "2026-04")
-    codes = {d.code for d, s in zip(ds.omgevingsdiensten("2026-04"), seveso) if s}
+    codes = {d.code for d, s in zip(ds.omgevingsdiensten("2026-04"), seveso, strict=True) if s}
     assert codes == {"odg", "odrn", "odnzkg", "dcmr", "omwb", "rudzl"}
 
 
@@ -179,9 +175,7 @@ def test_na_april_2026_verschuift_de_status(ds, tax_benefit_system):
     april = robuuste_codes(ds, tax_benefit_system, "2026-04")
     later = robuuste_codes(ds, tax_benefit_system, "2027-01")
     assert april < later  # some uncertain ones become robust, none fall back
-    nooit = set(d.code for d in ds.omgevingsdiensten("2030-12")) - robuuste_codes(
-        ds, tax_benefit_system, "2030-12"
-    )
+    nooit = set(d.code for d in ds.omgevingsdiensten("2030-12")) - robuuste_codes(ds, tax_benefit_system, "2030-12")
     assert len(nooit) >= 3  # the three "not plausible" ones, and some uncertain ones, never
 
 
@@ -189,7 +183,11 @@ def test_voor_de_criteria_van_2023_is_niemand_robuust(tax_benefit_system, tmp_pa
     # the embedded dataset starts in 2024; a user dataset may go back further
     map_ = kopie(tmp_path)
     vervang(map_ / "dataset.yaml", "vanaf: 2024-01-01", "vanaf: 2016-04-14")
-    vervang(map_ / "omgevingsdiensten.csv", "odveluwe,Omgevingsdienst Veluwe,Gelderland,VR06 Noord- en Oost-Gelderland,false,,2024-01-01", "odveluwe,Omgevingsdienst Veluwe,Gelderland,VR06 Noord- en Oost-Gelderland,false,,")
+    vervang(
+        map_ / "omgevingsdiensten.csv",
+        "odveluwe,Omgevingsdienst Veluwe,Gelderland,VR06 Noord- en Oost-Gelderland,false,,2024-01-01",
+        "odveluwe,Omgevingsdienst Veluwe,Gelderland,VR06 Noord- en Oost-Gelderland,false,,",
+    )
     vervang(map_ / "deelnemers.csv", ",2024-01-01,,", ",,,")
     vervang(map_ / "invoer_omgevingsdiensten.csv", "odveluwe,2024-01-01", "odveluwe,")
     vervang(map_ / "invoer_deelnemers.csv", "2024-01-01", "")
@@ -228,9 +226,7 @@ def test_eigen_kopie_van_de_ingebouwde_dataset_laadt(tmp_path, tax_benefit_syste
 def test_minimale_dataset_zonder_invoer_en_metadata(tmp_path, tax_benefit_system):
     map_ = tmp_path / "klein"
     map_.mkdir()
-    (map_ / "omgevingsdiensten.csv").write_text(
-        "code;naam;seveso_omgevingsdienst\nod1;OD Een;nee\n", encoding="utf-8"
-    )
+    (map_ / "omgevingsdiensten.csv").write_text("code;naam;seveso_omgevingsdienst\nod1;OD Een;nee\n", encoding="utf-8")
     (map_ / "deelnemers.csv").write_text(
         "omgevingsdienst_code,soort,naam,cbs_code\nod1,gemeente,A,GM0001\nod1,provincie,P,PV20\n",
         encoding="utf-8",
@@ -244,27 +240,67 @@ def test_minimale_dataset_zonder_invoer_en_metadata(tmp_path, tax_benefit_system
 
 FOUTEN = [
     # (file, old, new, expected message fragment)
-    ("deelnemers.csv", "omgevingsdienst_code,soort,", "omgevingsdienst,soort,", "kolom\\(men\\) omgevingsdienst_code ontbreken"),
-    ("omgevingsdiensten.csv", "code,naam,provincies,veiligheidsregios,seveso_omgevingsdienst", "code,naam,provincies,veiligheidsregios,seveso", "seveso_omgevingsdienst ontbreken"),
+    (
+        "deelnemers.csv",
+        "omgevingsdienst_code,soort,",
+        "omgevingsdienst,soort,",
+        "kolom\\(men\\) omgevingsdienst_code ontbreken",
+    ),
+    (
+        "omgevingsdiensten.csv",
+        "code,naam,provincies,veiligheidsregios,seveso_omgevingsdienst",
+        "code,naam,provincies,veiligheidsregios,seveso",
+        "seveso_omgevingsdienst ontbreken",
+    ),
     ("deelnemers.csv", "odg,gemeente,Eemsdelta", "odg,gemeent,Eemsdelta", "onbekende soort 'gemeent'"),
     ("deelnemers.csv", "odg,gemeente,Eemsdelta", "odx,gemeente,Eemsdelta", "onbekende omgevingsdienst 'odx'"),
     ("deelnemers.csv", "odg,gemeente,Eemsdelta", ",gemeente,Eemsdelta", "hoort bij geen omgevingsdienst"),
     ("deelnemers.csv", "GM1979", "1979", "ongeldige cbs_code '1979'"),
-    ("deelnemers.csv", "odg,gemeente,Groningen,GM0014", "odg,gemeente,Groningen,GM1979", "dubbele deelnemer 'odg:GM1979'"),
-    ("deelnemers.csv", "fumo,gemeente,Achtkarspelen,GM0059", "fumo,gemeente,Achtkarspelen,GM0014", "tegelijk deel in 'odg' en 'fumo'"),
+    (
+        "deelnemers.csv",
+        "odg,gemeente,Groningen,GM0014",
+        "odg,gemeente,Groningen,GM1979",
+        "dubbele deelnemer 'odg:GM1979'",
+    ),
+    (
+        "deelnemers.csv",
+        "fumo,gemeente,Achtkarspelen,GM0059",
+        "fumo,gemeente,Achtkarspelen,GM0014",
+        "tegelijk deel in 'odg' en 'fumo'",
+    ),
     ("omgevingsdiensten.csv", "fumo,Fryske", "odg,Fryske", "dubbele omgevingsdienst 'odg'"),
     ("invoer_omgevingsdiensten.csv", "fumo,,,300,", "fumo,,,-300,", "negatieve of ongeldige fte '-300'"),
     ("invoer_omgevingsdiensten.csv", "fumo,,,300,", "fumo,,,veel,", "ongeldig getal 'veel'"),
-    ("invoer_omgevingsdiensten.csv", "odg,2025-07-01", "odg,2025-07-32", "ongeldige datum '2025-07-32' in kolom geldig_vanaf"),
+    (
+        "invoer_omgevingsdiensten.csv",
+        "odg,2025-07-01",
+        "odg,2025-07-32",
+        "ongeldige datum '2025-07-32' in kolom geldig_vanaf",
+    ),
     ("invoer_omgevingsdiensten.csv", "odg,2025-07-01", "odg,2025-06-01", "overlapt in tijd"),
     ("invoer_omgevingsdiensten.csv", "fumo,,,300,true", "fumo,,,300,misschien", "ongeldige waarde 'misschien'"),
     ("invoer_omgevingsdiensten.csv", "fumo,,,300,", "fumoo,,,300,", "onbekende omgevingsdienst 'fumoo'"),
-    ("invoer_deelnemers.csv", "ingebracht_bodem,", "ingebracht_bodemsanering,", "onbekende taakcategorie 'bodemsanering'"),
+    (
+        "invoer_deelnemers.csv",
+        "ingebracht_bodem,",
+        "ingebracht_bodemsanering,",
+        "onbekende taakcategorie 'bodemsanering'",
+    ),
     ("invoer_deelnemers.csv", "mandaat_verleend,", "mandaat_verleent,", "onbekende kolom 'mandaat_verleent'"),
     ("invoer_deelnemers.csv", "fumo,fumo:GM0059,", "fumo,fumo:GM9999,", "onbekende deelnemer 'fumo:GM9999'"),
     ("invoer_deelnemers.csv", "fumo,fumo:GM0059,", "odg,fumo:GM0059,", "hoort niet bij omgevingsdienst 'odg'"),
-    ("deelnemers.csv", "odu,gemeente,Amersfoort,GM0307,2026-01-01", "odu,gemeente,Amersfoort,GM0307,2025-01-01", "buiten de looptijd van omgevingsdienst 'odu'"),
-    ("omgevingsdiensten.csv", ",2026-01-01,,https://zoek.officielebekendmakingen.nl/prb-2025-16741", ",2026-01-01,2025-12-01,https://zoek.officielebekendmakingen.nl/prb-2025-16741", "geldig_tot 2025-12-01 ligt vóór geldig_vanaf 2026-01-01"),
+    (
+        "deelnemers.csv",
+        "odu,gemeente,Amersfoort,GM0307,2026-01-01",
+        "odu,gemeente,Amersfoort,GM0307,2025-01-01",
+        "buiten de looptijd van omgevingsdienst 'odu'",
+    ),
+    (
+        "omgevingsdiensten.csv",
+        ",2026-01-01,,https://zoek.officielebekendmakingen.nl/prb-2025-16741",
+        ",2026-01-01,2025-12-01,https://zoek.officielebekendmakingen.nl/prb-2025-16741",
+        "geldig_tot 2025-12-01 ligt vóór geldig_vanaf 2026-01-01",
+    ),
     ("dataset.yaml", "vanaf: 2024-01-01", "vanaf: 1 januari 2024", "ongeldige datum '1 januari 2024'"),
     ("dataset.yaml", "illustratief: true", "illustratief: misschien", "illustratief moet true of false"),
     ("dataset.yaml", "illustratief: true", "illustratief: true\nversie: 2", "onbekende sleutel 'versie'"),
@@ -318,7 +354,9 @@ def test_dienst_zonder_deelnemers_in_een_maand(tmp_path, tax_benefit_system):
 
 def test_geen_utf8(tmp_path):
     map_ = kopie(tmp_path)
-    (map_ / "deelnemers.csv").write_bytes("omgevingsdienst_code,soort,naam,cbs_code\nfumo,waterschap,Wetterskip Fryslân,\n".encode("latin-1"))
+    (map_ / "deelnemers.csv").write_bytes(
+        "omgevingsdienst_code,soort,naam,cbs_code\nfumo,waterschap,Wetterskip Fryslân,\n".encode("latin-1")
+    )
     with pytest.raises(DatasetFout, match="geen UTF-8"):
         laad_dataset(map_)
 

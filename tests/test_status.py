@@ -34,7 +34,9 @@ def test_json_sleutels_en_totalen(capsys):
     assert rapport["period"] == "2026-04" and rapport["reform"] is None
     assert rapport["illustratief"] is True
     for dienst in rapport["omgevingsdiensten"]:
-        assert {"code", "naam", "robuust", "niet_voldane_criteria", "bijsturingsbevoegdheid_staatssecretaris"} <= set(dienst)
+        assert {"code", "naam", "robuust", "niet_voldane_criteria", "bijsturingsbevoegdheid_staatssecretaris"} <= set(
+            dienst
+        )
         assert dienst["robuust"] == (dienst["niet_voldane_criteria"] == [])
     totalen = rapport["totalen"]
     assert totalen["omgevingsdiensten"] == len(rapport["omgevingsdiensten"]) == 27
@@ -159,9 +161,7 @@ def test_standaardperiode_is_de_huidige_maand(capsys, monkeypatch):
 def test_rapport_via_de_bibliotheek(tax_benefit_system):
     rapport = bereken_status(laad_dataset(), tax_benefit_system, "2026-04")
     assert rapport.totalen["robuust"] == 15
-    assert [d.code for d in rapport.omgevingsdiensten] == [
-        d.code for d in laad_dataset().omgevingsdiensten("2026-04")
-    ]
+    assert [d.code for d in rapport.omgevingsdiensten] == [d.code for d in laad_dataset().omgevingsdiensten("2026-04")]
 
 
 def test_console_script_end_to_end_binnen_ongeveer_een_seconde():

@@ -110,7 +110,7 @@ def schrijf_tabel(rapport, uit):
             ja_nee(dienst.bijsturingsbevoegdheid_staatssecretaris),
         )
         criteria = textwrap.wrap(", ".join(dienst.niet_voldane_criteria) or "-", rest) or ["-"]
-        regels.append("  ".join(c.ljust(b) for c, (_, b) in zip(cellen, kolommen)) + "  " + criteria[0])
+        regels.append("  ".join(c.ljust(b) for c, (_, b) in zip(cellen, kolommen, strict=True)) + "  " + criteria[0])
         regels += [inspringing + vervolg for vervolg in criteria[1:]]
     tekortschietend = [d for d in rapport.omgevingsdiensten if _tekorten(d)]
     if tekortschietend:
@@ -161,8 +161,7 @@ def schrijf_csv(rapport, uit):
                 str(d.bijsturingsbevoegdheid_staatssecretaris).lower(),
                 str(d.robuustheidstermijn_verstreken).lower(),
                 ";".join(
-                    f"{x.id}={'+'.join(x.ontbrekende_basistaken)}"
-                    for x in d.deelnemers_met_ontbrekende_basistaken
+                    f"{x.id}={'+'.join(x.ontbrekende_basistaken)}" for x in d.deelnemers_met_ontbrekende_basistaken
                 ),
                 ";".join(x.id for x in d.deelnemers_zonder_mandaat),
                 ";".join(x.id for x in d.deelnemers_zonder_regionale_strategie),

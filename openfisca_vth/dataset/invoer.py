@@ -20,11 +20,7 @@ DIENST_INVOER = {
 DEELNEMER_INVOER = {
     "mandaat_verleend": bool,
     "regionale_strategie_vastgesteld": bool,
-    **{
-        f"{prefix}{categorie.code}": bool
-        for prefix in TAAKCATEGORIE_PREFIXEN
-        for categorie in TAAKCATEGORIEEN
-    },
+    **{f"{prefix}{categorie.code}": bool for prefix in TAAKCATEGORIE_PREFIXEN for categorie in TAAKCATEGORIEEN},
 }
 
 # Taken from omgevingsdiensten.csv (a public fact), not from the scenario.

@@ -146,9 +146,7 @@ class _Bestand:
             raise DatasetFout(f"{self.naam}: kolom {dubbel[0]} staat er meer dan eens in")
         self.rijen = []
         for regelnummer, rij in enumerate(lezer, start=2):
-            waarden = {
-                k.strip(): (v or "").strip() for k, v in rij.items() if k is not None
-            }
+            waarden = {k.strip(): (v or "").strip() for k, v in rij.items() if k is not None}
             if None in rij:
                 raise DatasetFout(f"{self.plaats(regelnummer)}: meer cellen dan kolommen")
             if any(waarden.values()):
@@ -175,9 +173,7 @@ def _geldigheid(rij, plaats):
         _datum(rij.get("geldig_tot", ""), "geldig_tot", plaats),
     )
     if geldigheid.vanaf and geldigheid.tot and geldigheid.tot < geldigheid.vanaf:
-        raise DatasetFout(
-            f"{plaats}: geldig_tot {geldigheid.tot} ligt vóór geldig_vanaf {geldigheid.vanaf}"
-        )
+        raise DatasetFout(f"{plaats}: geldig_tot {geldigheid.tot} ligt vóór geldig_vanaf {geldigheid.vanaf}")
     return geldigheid
 
 
@@ -222,7 +218,11 @@ def lees_omgevingsdiensten(pad):
                 is_seveso_omgevingsdienst=_bool(rij["seveso_omgevingsdienst"], "seveso_omgevingsdienst", plaats),
                 geldigheid=_geldigheid(rij, plaats),
                 bron=rij.get("bron", ""),
-                extra={k: v for k, v in rij.items() if k not in ("code", "naam", "seveso_omgevingsdienst", "geldig_vanaf", "geldig_tot", "bron")},
+                extra={
+                    k: v
+                    for k, v in rij.items()
+                    if k not in ("code", "naam", "seveso_omgevingsdienst", "geldig_vanaf", "geldig_tot", "bron")
+                },
             )
         )
     if not diensten:
@@ -242,7 +242,9 @@ def lees_deelnemers(pad, diensten):
             raise DatasetFout(f"{plaats}: de naam van de deelnemer ontbreekt")
         dienst_code = rij["omgevingsdienst_code"]
         if not dienst_code:
-            raise DatasetFout(f"{plaats}: deelnemer {naam!r} hoort bij geen omgevingsdienst; vul omgevingsdienst_code in")
+            raise DatasetFout(
+                f"{plaats}: deelnemer {naam!r} hoort bij geen omgevingsdienst; vul omgevingsdienst_code in"
+            )
         if dienst_code not in per_code:
             raise DatasetFout(
                 f"{plaats}: deelnemer {naam!r} hoort bij onbekende omgevingsdienst {dienst_code!r}; "
@@ -299,7 +301,7 @@ def _invoerkolommen(bestand, toegestaan):
                 if kolom.startswith(prefix) and prefix in {k[: len(prefix)] for k in toegestaan}:
                     raise DatasetFout(
                         f"{bestand.naam}: kolom {kolom!r} noemt onbekende taakcategorie "
-                        f"{kolom[len(prefix):]!r}; kies uit {', '.join(c.code for c in TAAKCATEGORIEEN)}"
+                        f"{kolom[len(prefix) :]!r}; kies uit {', '.join(c.code for c in TAAKCATEGORIEEN)}"
                     )
             raise DatasetFout(
                 f"{bestand.naam}: onbekende kolom {kolom!r}; toegestaan zijn {', '.join(toegestaan)} "
@@ -323,7 +325,9 @@ def _lees_invoer(pad, diensten, deelnemers, per_deelnemer):
         plaats = bestand.plaats(regelnummer)
         dienst_code = rij["omgevingsdienst_code"]
         if dienst_code not in dienst_codes:
-            raise DatasetFout(f"{plaats}: onbekende omgevingsdienst {dienst_code!r}; die staat niet in omgevingsdiensten.csv")
+            raise DatasetFout(
+                f"{plaats}: onbekende omgevingsdienst {dienst_code!r}; die staat niet in omgevingsdiensten.csv"
+            )
         deelnemer = rij["deelnemer"] if per_deelnemer else None
         if per_deelnemer and deelnemer != ALLE_DEELNEMERS:
             if deelnemer not in deelnemer_dienst:
@@ -370,7 +374,9 @@ def lees_metadata(pad, standaardnaam):
         raise DatasetFout(f"{pad.name}: verwacht sleutels naam, dekking, illustratief, toelichting")
     onbekend = sorted(set(inhoud) - {"naam", "dekking", "illustratief", "toelichting"})
     if onbekend:
-        raise DatasetFout(f"{pad.name}: onbekende sleutel {onbekend[0]!r}; toegestaan zijn naam, dekking, illustratief, toelichting")
+        raise DatasetFout(
+            f"{pad.name}: onbekende sleutel {onbekend[0]!r}; toegestaan zijn naam, dekking, illustratief, toelichting"
+        )
     dekking = inhoud.get("dekking") or {}
     if not isinstance(dekking, dict):
         raise DatasetFout(f"{pad.name}: dekking moet de sleutels vanaf en tot hebben")
@@ -390,10 +396,13 @@ def lees_map(map_):
     """Read and validate the dataset folder ``map_``; return its parts."""
     map_ = Path(map_)
     if not map_.exists():
-        raise DatasetFout(f"dataset {str(map_)!r} niet gevonden; geef een map met omgevingsdiensten.csv en deelnemers.csv")
+        raise DatasetFout(
+            f"dataset {str(map_)!r} niet gevonden; geef een map met omgevingsdiensten.csv en deelnemers.csv"
+        )
     if not map_.is_dir():
         raise DatasetFout(
-            f"dataset {str(map_)!r} is geen map; een dataset is een map met omgevingsdiensten.csv en deelnemers.csv (zie docs/dataset.md)"
+            f"dataset {str(map_)!r} is geen map; een dataset is een map met omgevingsdiensten.csv "
+            "en deelnemers.csv (zie docs/dataset.md)"
         )
     for verplicht in ("omgevingsdiensten.csv", "deelnemers.csv"):
         if not (map_ / verplicht).is_file():
