@@ -88,6 +88,11 @@ def run(args):
     from openfisca_vth.vergelijking import opmaak, vergelijk
 
     periode = lees_maand(args.period or huidige_maand())
+    # Each system is built once per run, the reform first so a
+    # drafter's file errors come before any dataset work; the reform is applied to a copy, never to the baseline.
+    huidig = CountryTaxBenefitSystem()
+    voor = laad_hervorming(args.basis, huidig) if args.basis else huidig
+    na = laad_hervorming(args.reform, voor)
     if args.situatie:
         bouwer = _bouwer_uit_situatie(lees_situatie(args.situatie), args.situatie)
         namen = {}
@@ -101,10 +106,6 @@ def run(args):
         namen.update({d.id: d.naam for d in dataset.deelnemers(periode)})
         invoer = f"dataset {dataset.naam}"
 
-    # Each system is built once per run; the reform is applied to a copy, never to the baseline.
-    huidig = CountryTaxBenefitSystem()
-    voor = laad_hervorming(args.basis, huidig) if args.basis else huidig
-    na = laad_hervorming(args.reform, voor)
     uitkomst = vergelijk(
         voor,
         na,

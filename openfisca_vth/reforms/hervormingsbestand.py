@@ -111,14 +111,14 @@ def _sleutels(node, lezer, bestand, wat):
 def _lees_referentie(waarde, bestand, regel, waar):
     fouten = fouten_in_metadata({"status": STATUSSEN[0], "reference": waarde}, waar)
     if fouten:
-        raise _fout(bestand, regel, fouten[0].replace("reference", "referentie"))
+        raise _fout(bestand, regel, fouten[0].replace(f"{waar}: reference", f"{waar}:"))
     return waarde
 
 
 def _lees_status(waarde, bestand, regel, waar):
     if waarde not in STATUSSEN:
         raise _fout(
-            bestand, regel, f"{waar}: status {waarde!r} onbekend; kies uit {', '.join(STATUSSEN)}"
+            bestand, regel, f"{waar}: {waarde!r} is geen status; kies uit {', '.join(STATUSSEN)}"
         )
     return waarde
 
@@ -143,6 +143,10 @@ def lees_hervormingsbestand(pad):
         markering = getattr(fout, "problem_mark", None) or getattr(fout, "context_mark", None)
         regel = markering.line + 1 if markering else None
         probleem = getattr(fout, "problem", None) or str(fout).splitlines()[0]
+        context, context_markering = getattr(fout, "context", None), getattr(fout, "context_mark", None)
+        if context and context_markering and context_markering.line + 1 != regel:
+            # e.g. an unclosed [ : the error surfaces at the end, the cause is where it opened
+            probleem += f"; {context} vanaf regel {context_markering.line + 1}"
         raise _fout(bestand, regel, f"geen geldige YAML ({probleem})") from None
     finally:
         lezer.dispose()
@@ -271,7 +275,17 @@ def _alle_bladeren(node):
             yield kind
 
 
-def _zoek_parameter(parameters, wijziging, bestand):
+def _zoek_parameter(parameters, wijziging, bestand, basis=None):
+    from openfisca_vth.reforms import PYTHON_HERVORMINGEN
+
+    eerste = wijziging.pad.split(".")[0]
+    if eerste in PYTHON_HERVORMINGEN and eerste not in parameters.children and basis != eerste:
+        raise _fout(
+            bestand,
+            wijziging.regel,
+            f"{wijziging.pad!r} is een aanname van de hervorming {eerste}; zet 'basis: {eerste}' "
+            "in het bestand om haar aannames te wijzigen",
+        )
     node = parameters
     for deel in wijziging.pad.split("."):
         kinderen = node.children if isinstance(node, ParameterNode) else {}
@@ -290,6 +304,13 @@ def _zoek_parameter(parameters, wijziging, bestand):
             f"{voorbeelden}",
         )
     return node
+
+
+def _weergave(waarde):
+    """A value as the drafter wrote it in YAML."""
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    return repr(waarde)
 
 
 def _soort(waarde):
@@ -320,7 +341,7 @@ def _controleer_waarde(parameter, wijziging, bestand):
         raise _fout(
             bestand,
             wijziging.regel,
-            f"{wijziging.pad} op {wijziging.datum}: waarde {wijziging.waarde!r} is "
+            f"{wijziging.pad} op {wijziging.datum}: waarde {_weergave(wijziging.waarde)} is "
             f"{SOORTNAMEN.get(gegeven, gegeven)}, maar deze parameter verwacht "
             f"{SOORTNAMEN[verwacht]}",
         )
@@ -332,7 +353,7 @@ def _controleer_waarde(parameter, wijziging, bestand):
 def pas_wijzigingen_toe(parameters, spec, wijzigingen):
     """Apply ``wijzigingen`` of ``spec`` to ``parameters`` in place, checking each against the tree."""
     for wijziging in wijzigingen:
-        parameter = _zoek_parameter(parameters, wijziging, spec.bestand)
+        parameter = _zoek_parameter(parameters, wijziging, spec.bestand, spec.basis)
         waarde = _controleer_waarde(parameter, wijziging, spec.bestand)
         metadata = waarde_metadata(parameter, wijziging.status, wijziging.referentie)
         zet_waarde(parameter, wijziging.datum, waarde, metadata)
@@ -352,7 +373,12 @@ class Bestandshervorming(VTHHervorming):
         vooraf = [w for w in spec.wijzigingen if eigen and w.pad.split(".")[0] == eigen]
         achteraf = [w for w in spec.wijzigingen if w not in vooraf]
         pas_wijzigingen_toe(parameters, spec, vooraf)
-        self.wijzig_regels(parameters)
+        try:
+            self.wijzig_regels(parameters)
+        except HervormingsFout as fout:
+            # the base reform refused one of its assumptions as the file set it
+            regel = vooraf[0].regel if vooraf else None
+            raise _fout(spec.bestand, regel, str(fout)) from None
         pas_wijzigingen_toe(parameters, spec, achteraf)
         return parameters
 
