@@ -1,0 +1,189 @@
+"""The reforms: a reform never changes the baseline; the wetsvoorstel's legal status and dates.
+
+The YAML scenarios under tests/reforms/ test what each reform does to the outcomes on both sides
+of its dates; this file tests what the scenarios cannot see: the baseline object after applying,
+the metadata of the changed values, the reform's own assumptions and the lookup by name.
+"""
+
+import copy
+
+import pytest
+from openfisca_core.parameters import ParameterNode
+from openfisca_core.reforms import Reform
+
+from openfisca_vth import CountryTaxBenefitSystem
+from openfisca_vth.errors import HervormingsFout
+from openfisca_vth.reforms import (
+    bekende_hervormingen,
+    hervormingsklasse,
+    laad_hervorming,
+    meegeleverde_bestanden,
+)
+
+DATA = ["2016-04-14", "2026-04-01", "2027-01-01", "2027-07-01", "2028-01-01", "2030-01-01"]
+
+
+def _bladeren(node):
+    for kind in node.children.values():
+        if isinstance(kind, ParameterNode):
+            yield from _bladeren(kind)
+        else:
+            yield kind
+
+
+def _momentopname(systeem):
+    """Every value, date and metadata of every leaf, plus the variables and the instant cache."""
+    return {
+        "parameters": {
+            blad.name: [(w.instant_str, w.value, copy.deepcopy(w.metadata)) for w in blad.values_list]
+            for blad in _bladeren(systeem.parameters)
+        },
+        "knopen": sorted(systeem.parameters.children),
+        "variabelen": dict(systeem.variables),
+        "formules": {naam: dict(v.formulas) for naam, v in systeem.variables.items()},
+    }
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return CountryTaxBenefitSystem()
+
+
+@pytest.mark.parametrize(
+    "spec",
+    bekende_hervormingen() + ["wetsvoorstel_per_2027_07+uitstel_termijn_2027"],
+)
+def test_een_hervorming_verandert_het_basisstelsel_niet(spec, baseline):
+    # fill the parameters_at_instant cache first: a reform must not write into it either
+    in_cache = {datum: baseline.get_parameters_at_instant(datum) for datum in DATA}
+    waarden_voor = {
+        datum: (
+            in_cache[datum].robuustheidscriteria.termijn_verstreken,
+            in_cache[datum].bijsturingsbevoegdheid.robuustheid.in_werking,
+            in_cache[datum].basistakenpakket.taakcategorieen.bouw_toezicht.is_basistaak,
+            in_cache[datum].robuustheidscriteria.kritieke_massa.minimum_fte_formatie,
+        )
+        for datum in DATA
+    }
+    voor = _momentopname(baseline)
+
+    hervormd = laad_hervorming(spec, baseline)
+
+    assert hervormd is not baseline and hervormd.parameters is not baseline.parameters
+    assert _momentopname(baseline) == voor
+    for datum in DATA:
+        opnieuw = baseline.get_parameters_at_instant(datum)
+        assert opnieuw is in_cache[datum]
+        assert (
+            opnieuw.robuustheidscriteria.termijn_verstreken,
+            opnieuw.bijsturingsbevoegdheid.robuustheid.in_werking,
+            opnieuw.basistakenpakket.taakcategorieen.bouw_toezicht.is_basistaak,
+            opnieuw.robuustheidscriteria.kritieke_massa.minimum_fte_formatie,
+        ) == waarden_voor[datum]
+    # and the reformed system really differs somewhere, or this test would prove nothing
+    assert _momentopname(hervormd)["parameters"] != voor["parameters"]
+
+
+def test_eigen_aannames_bestaan_alleen_in_het_hervormde_stelsel(baseline):
+    hervormd = laad_hervorming("wetsvoorstel_versterking_vth", baseline)
+    assert "wetsvoorstel_versterking_vth" not in baseline.parameters.children
+    eigen = hervormd.parameters.wetsvoorstel_versterking_vth
+    assert eigen.inwerkingtreding("2026-01-01") == "2028-01-01"
+    for blad in _bladeren(eigen):
+        assert blad.metadata["status"] == "aanname", blad.name
+        assert blad.description and blad.metadata["reference"], blad.name
+
+
+def test_wetsvoorstel_legt_criteria_en_termijn_vast_vanaf_de_inwerkingtreding(baseline):
+    hervormd = laad_hervorming("wetsvoorstel_versterking_vth", baseline)
+    criteria = hervormd.parameters.robuustheidscriteria
+
+    def status(parameter, datum):
+        return next(w for w in parameter.values_list if w.instant_str <= datum).metadata["status"]
+
+    for naam in ("basistakenpakket", "kritieke_massa", "werkgebied", "financiering"):
+        van_toepassing = criteria.children[naam].van_toepassing
+        assert status(van_toepassing, "2027-12-31") == "bestuurlijke_afspraak"
+        assert status(van_toepassing, "2028-01-01") == "wetsvoorstel"
+        # same rule, other legal basis: the value does not change
+        assert van_toepassing("2027-12-31") is True and van_toepassing("2028-01-01") is True
+    assert status(criteria.termijn_verstreken, "2027-12-31") == "bestuurlijke_afspraak"
+    assert status(criteria.termijn_verstreken, "2028-01-01") == "wetsvoorstel"
+    assert criteria.termijn_verstreken("2026-03-31") is False
+    assert criteria.termijn_verstreken("2026-04-01") is True
+
+    bevoegdheid = hervormd.parameters.bijsturingsbevoegdheid
+    assert bevoegdheid.robuustheid.in_werking("2027-12-31") is False
+    assert bevoegdheid.robuustheid.in_werking("2028-01-01") is True
+    assert bevoegdheid.robuustheid.vorm("2027-12-31") == "onbekend"
+    assert bevoegdheid.robuustheid.vorm("2028-01-01") == "aanwijzing"
+    assert status(bevoegdheid.robuustheid.vorm, "2028-01-01") == "aanname"
+    assert bevoegdheid.inbreng_basistakenpakket.in_werking("2027-12-31") is False
+    assert bevoegdheid.inbreng_basistakenpakket.in_werking("2028-01-01") is True
+
+
+def test_inbreng_afdwingen_is_een_aparte_schakelaar(baseline, tmp_path):
+    pad = tmp_path / "zonder_inbreng.yaml"
+    pad.write_text(
+        "naam: zonder_inbreng\ntoelichting: Wetsvoorstel zonder afdwingen van de inbreng.\n"
+        "basis: wetsvoorstel_versterking_vth\nwijzigingen:\n"
+        "  wetsvoorstel_versterking_vth.afdwingen_inbreng_basistakenpakket:\n"
+        "    2016-04-14: false\n",
+        encoding="utf-8",
+    )
+    bevoegdheid = laad_hervorming(str(pad), baseline).parameters.bijsturingsbevoegdheid
+    assert bevoegdheid.robuustheid.in_werking("2028-01-01") is True
+    assert bevoegdheid.inbreng_basistakenpakket.in_werking("2028-01-01") is False
+
+
+def test_verbreding_volgt_haar_schakelaars(baseline, tmp_path):
+    pad = tmp_path / "alleen_bouw.yaml"
+    pad.write_text(
+        "naam: alleen_bouw\ntoelichting: Alleen bouwtoezicht, vanaf 2027.\n"
+        "basis: verbreding_basistakenpakket\nwijzigingen:\n"
+        "  verbreding_basistakenpakket.ingangsdatum:\n    2016-04-14: '2027-01-01'\n"
+        "  verbreding_basistakenpakket.wordt_basistaak.advisering_omgevingsplan:\n"
+        "    2016-04-14: false\n",
+        encoding="utf-8",
+    )
+    categorieen = laad_hervorming(str(pad), baseline).parameters.basistakenpakket.taakcategorieen
+    assert categorieen.bouw_toezicht.is_basistaak("2026-12-31") is False
+    assert categorieen.bouw_toezicht.is_basistaak("2027-01-01") is True
+    assert categorieen.advisering_omgevingsplan.is_basistaak("2030-01-01") is False
+
+
+def test_bestand_kan_de_basis_hervorming_overstemmen(baseline, tmp_path):
+    # Changes to other rules come after the base reform: the file has the last word.
+    pad = tmp_path / "later.yaml"
+    pad.write_text(
+        "naam: later\ntoelichting: Bevoegdheid pas in 2029.\nbasis: wetsvoorstel_versterking_vth\n"
+        "wijzigingen:\n  bijsturingsbevoegdheid.robuustheid.in_werking:\n"
+        "    2028-01-01: false\n    2029-01-01: true\n",
+        encoding="utf-8",
+    )
+    in_werking = laad_hervorming(str(pad), baseline).parameters.bijsturingsbevoegdheid.robuustheid.in_werking
+    assert [in_werking(d) for d in ("2028-01-01", "2028-12-31", "2029-01-01")] == [False, False, True]
+
+
+def test_namen_en_klassepaden(baseline):
+    assert set(meegeleverde_bestanden()) == {
+        "uitstel_termijn_2027",
+        "minimum_fte_kritieke_massa",
+        "verbreding_bouwtoezicht_2027",
+        "wetsvoorstel_per_2027_07",
+    }
+    for naam in bekende_hervormingen():
+        klasse = hervormingsklasse(naam)
+        assert issubclass(klasse, Reform)
+        # the class path OpenFisca's runner and `openfisca test -r` resolve
+        pad = f"{klasse.__module__}.{klasse.__name__}"
+        assert type(baseline.apply_reform(pad)).__name__ == naam
+    with pytest.raises(AttributeError):
+        from openfisca_vth.reforms import bestand
+
+        bestand.bestaat_niet  # noqa: B018
+
+
+def test_naam_die_niet_bestaat(baseline):
+    with pytest.raises(HervormingsFout, match="onbekende hervorming"):
+        laad_hervorming("geen_hervorming", baseline)
