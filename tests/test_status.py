@@ -80,6 +80,8 @@ def test_hervorming_geeft_bijsturingsbevoegdheid(capsys):
     bijsturing = [d["code"] for d in hervormd["omgevingsdiensten"] if d["bijsturingsbevoegdheid_staatssecretaris"]]
     assert niet_robuust and bijsturing == niet_robuust
     assert hervormd["totalen"]["bijsturingsbevoegdheid_staatssecretaris"] == len(niet_robuust)
+    _, tabel, _ = status(capsys, "--period", "2028-01", "--reform", "wetsvoorstel_versterking_vth")
+    assert f"Bijsturing mogelijk ({len(bijsturing)}): {', '.join(bijsturing)}." in tabel.replace("\n  ", " ")
 
 
 def test_tabel_past_in_100_kolommen_en_is_gelabeld(capsys):
@@ -89,6 +91,7 @@ def test_tabel_past_in_100_kolommen_en_is_gelabeld(capsys):
     assert max(len(r) for r in regels) <= 100
     assert "ILLUSTRATIEF" in regels[1] + regels[2]
     assert "Totaal: 27 omgevingsdiensten, 15 robuust, 12 niet robuust" in uit
+    assert "Robuust (15): odg, " in uit and "Bijsturing mogelijk" not in uit
     assert "Beverwijk (gemeente, odijmond:GM0375): basistaken niet ingebracht:" in uit
 
 

@@ -65,13 +65,22 @@ def _kop(rapport):
 
 def _totaalregels(rapport):
     t = rapport.totalen
-    return [
+    regels = [
         f"Totaal: {t['omgevingsdiensten']} omgevingsdiensten, {t['robuust']} robuust, "
         f"{t['niet_robuust']} niet robuust; bijsturing door de staatssecretaris mogelijk bij "
         f"{t['bijsturingsbevoegdheid_staatssecretaris']}.",
-        f"Deelnemers: {t['deelnemers']}, van wie {t['deelnemers_met_ontbrekende_basistaken']} "
-        f"met ontbrekende basistaken.",
     ]
+    for kop, diensten in (
+        ("Robuust", [d for d in rapport.omgevingsdiensten if d.robuust]),
+        ("Bijsturing mogelijk", [d for d in rapport.omgevingsdiensten if d.bijsturingsbevoegdheid_staatssecretaris]),
+    ):
+        if diensten:
+            regels.append(f"{kop} ({len(diensten)}): {', '.join(d.code for d in diensten)}.")
+    regels.append(
+        f"Deelnemers: {t['deelnemers']}, van wie {t['deelnemers_met_ontbrekende_basistaken']} "
+        f"met ontbrekende basistaken."
+    )
+    return regels
 
 
 def _tekorten(dienst):
