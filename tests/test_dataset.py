@@ -366,3 +366,19 @@ def test_ongeldige_yaml(tmp_path):
     (map_ / "dataset.yaml").write_text("naam: [onaf\n", encoding="utf-8")
     with pytest.raises(DatasetFout, match="geen geldige YAML"):
         laad_dataset(map_)
+
+
+def test_maand_zonder_omgevingsdiensten(tmp_path):
+    map_ = tmp_path / "later"
+    map_.mkdir()
+    (map_ / "omgevingsdiensten.csv").write_text(
+        "code,naam,seveso_omgevingsdienst,geldig_vanaf\nod1,OD Een,false,2026-01-01\n", encoding="utf-8"
+    )
+    (map_ / "deelnemers.csv").write_text(
+        "omgevingsdienst_code,soort,naam,cbs_code,geldig_vanaf\nod1,gemeente,A,GM0001,2026-01-01\n",
+        encoding="utf-8",
+    )
+    ds = laad_dataset(map_)
+    assert [d.code for d in ds.omgevingsdiensten("2026-01")] == ["od1"]
+    with pytest.raises(DatasetBuitenDekking, match=f"dataset {map_} heeft geen omgevingsdiensten in 2025-12"):
+        ds.omgevingsdiensten("2025-12")

@@ -11,7 +11,8 @@ from openfisca_vth.dataset.invoer import SEVESO_VARIABELE
 from openfisca_vth.dataset.lezen import ALLE_DEELNEMERS, lees_map
 from openfisca_vth.periode import controleer_dekking, peildatum
 
-INGEBOUWD_DIR = Path(__file__).parent / "ingebouwd"
+INGEBOUWD = "ingebouwd"
+INGEBOUWD_DIR = Path(__file__).parent / INGEBOUWD
 
 
 def maand(periode):
@@ -44,6 +45,11 @@ class Dataset:
         self._invoer_diensten = invoer_diensten
         self._invoer_deelnemers = invoer_deelnemers
 
+    @property
+    def omschrijving(self):
+        """'de ingebouwde dataset' or 'dataset <path>', for messages."""
+        return "de ingebouwde dataset" if self.bron == INGEBOUWD else f"dataset {self.bron}"
+
     def __repr__(self):
         return f"<Dataset {self.naam!r} uit {self.bron}>"
 
@@ -52,7 +58,7 @@ class Dataset:
         dag = peildatum(periode).date
         if not self.dekking.geldt_op(dag):
             raise DatasetBuitenDekking(
-                f"periode {periode} valt buiten de dekking van dataset {self.naam!r} "
+                f"periode {periode} valt buiten de dekking van {self.omschrijving} "
                 f"({self.dekking}); kies een maand daarbinnen of geef een eigen dataset met --dataset"
             )
         return periode, dag
@@ -62,7 +68,7 @@ class Dataset:
         _, dag = self._dag(periode)
         diensten = [dienst for dienst in self._diensten if dienst.geldigheid.geldt_op(dag)]
         if not diensten:
-            raise DatasetBuitenDekking(f"dataset {self.naam!r} heeft geen omgevingsdiensten in {maand(periode)}")
+            raise DatasetBuitenDekking(f"{self.omschrijving} heeft geen omgevingsdiensten in {maand(periode)}")
         return diensten
 
     def deelnemers(self, periode):
@@ -144,5 +150,5 @@ def laad_dataset(pad=None):
     Raises :class:`openfisca_vth.dataset.fouten.DatasetFout` (a ``VTHInvoerFout``) on bad input.
     """
     map_ = INGEBOUWD_DIR if pad is None else Path(pad)
-    bron = "ingebouwd" if pad is None else str(pad)
+    bron = INGEBOUWD if pad is None else str(pad)
     return Dataset(bron, *lees_map(map_))
