@@ -183,7 +183,13 @@ def _verschilt(voor, na):
 
 
 def vergelijk(
-    baseline, hervormd, periode, situatie_of_bouwer, namen=None, variabelen=None, hervorming=None,
+    baseline,
+    hervormd,
+    periode,
+    situatie_of_bouwer,
+    namen=None,
+    variabelen=None,
+    hervorming=None,
     basis=None,
     invoer="",
 ):
@@ -204,7 +210,6 @@ def vergelijk(
             raise ValueError(f"de {entiteit}en verschillen tussen huidig recht en hervorming")
 
     dienst_ids = list(populaties[0]["omgevingsdienst"].ids)
-    deelnemers = populaties[0]["deelnemer"]
     dienst_van_deelnemer = [dienst_ids[i] for i in simulaties[0].populations["omgevingsdienst"].members_entity_id]
     dienst_van = {"omgevingsdienst": dienst_ids, "deelnemer": dienst_van_deelnemer}
 
@@ -237,9 +242,7 @@ def vergelijk(
                 )
             )
     volgorde = {id_: i for i, id_ in enumerate(dienst_ids)}
-    verschillen.sort(
-        key=lambda v: (ENTITEITEN.index(v.entiteit), volgorde[v.omgevingsdienst], v.id)
-    )
+    verschillen.sort(key=lambda v: (ENTITEITEN.index(v.entiteit), volgorde[v.omgevingsdienst], v.id))
 
     totalen = []
     for label, entiteit, naam in TOTALEN:
@@ -287,15 +290,15 @@ def _regel_tekst(regel, kant):
 
 
 def _kop(vergelijking):
-    return (
-        f"Vergelijking {vergelijking.basis} met hervorming {vergelijking.hervorming}, "
-        f"periode {vergelijking.periode}"
-    )
+    return f"Vergelijking {vergelijking.basis} met hervorming {vergelijking.hervorming}, periode {vergelijking.periode}"
 
 
 def _tabel(koppen, rijen):
-    breedtes = [max(len(str(x)) for x in kolom) for kolom in zip(koppen, *rijen)]
-    regels = ["  ".join(str(x).ljust(b) for x, b in zip(rij, breedtes)).rstrip() for rij in [koppen, *rijen]]
+    breedtes = [max(len(str(x)) for x in kolom) for kolom in zip(koppen, *rijen, strict=True)]
+    regels = [
+        "  ".join(str(x).ljust(b) for x, b in zip(rij, breedtes, strict=True)).rstrip()
+        for rij in [koppen, *rijen]
+    ]
     regels.insert(1, "  ".join("-" * b for b in breedtes))
     return regels
 
@@ -307,10 +310,7 @@ def _secties(vergelijking):
         (
             "Totalen",
             ["", voor, "hervorming", "verschil"],
-            [
-                [f"{t.label} (van {t.van})", t.voor, t.na, f"{t.na - t.voor:+d}"]
-                for t in vergelijking.totalen
-            ],
+            [[f"{t.label} (van {t.van})", t.voor, t.na, f"{t.na - t.voor:+d}"] for t in vergelijking.totalen],
         ),
         (
             "Gewijzigde regels op de peildatum",

@@ -93,9 +93,7 @@ GEVALLEN = {
         ["regel 5", "'ja' is een tekst", "verwacht waar/onwaar"],
     ),
     "tekst_voor_getal": (
-        KOP
-        + "wijzigingen:\n  robuustheidscriteria.kritieke_massa.minimum_fte_formatie:\n"
-        + "    2027-01-01: veel\n",
+        KOP + "wijzigingen:\n  robuustheidscriteria.kritieke_massa.minimum_fte_formatie:\n" + "    2027-01-01: veel\n",
         ["regel 5", "minimum_fte_formatie", "'veel' is een tekst", "verwacht een getal"],
     ),
     "waar_onwaar_voor_tekst": (
@@ -103,8 +101,7 @@ GEVALLEN = {
         ["regel 5", "robuustheid.vorm", "waarde true", "verwacht een tekst"],
     ),
     "aanname_zonder_basis": (
-        KOP + "wijzigingen:\n  wetsvoorstel_versterking_vth.inwerkingtreding:\n"
-        "    2016-04-14: '2027-01-01'\n",
+        KOP + "wijzigingen:\n  wetsvoorstel_versterking_vth.inwerkingtreding:\n    2016-04-14: '2027-01-01'\n",
         ["regel 5", "basis: wetsvoorstel_versterking_vth"],
     ),
     "aanname_geen_datum": (
@@ -178,8 +175,7 @@ def test_een_goed_bestand_laadt_en_draagt_status_en_bron(schrijf, tax_benefit_sy
 def test_een_getal_wordt_een_kommagetal_zoals_in_de_basis(schrijf, tax_benefit_system):
     pad = schrijf(
         "fte",
-        KOP + "wijzigingen:\n  robuustheidscriteria.kritieke_massa.minimum_fte_formatie:\n"
-        "    2027-01-01: 80\n",
+        KOP + "wijzigingen:\n  robuustheidscriteria.kritieke_massa.minimum_fte_formatie:\n    2027-01-01: 80\n",
     )
     hervormd = laad_hervorming(str(pad), tax_benefit_system)
     waarde = hervormd.parameters.robuustheidscriteria.kritieke_massa.minimum_fte_formatie("2027-01-01")

@@ -56,9 +56,7 @@ def lees_situatie(pad):
     except (ValueError, yaml.YAMLError) as fout:
         raise VTHInvoerFout(f"situatiebestand {pad} is geen geldige JSON/YAML: {str(fout).splitlines()[0]}") from None
     if not isinstance(situatie, dict) or not {"deelnemers", "omgevingsdiensten"} <= set(situatie):
-        raise VTHInvoerFout(
-            f"situatiebestand {pad}: verwacht de sleutels 'deelnemers' en 'omgevingsdiensten'"
-        )
+        raise VTHInvoerFout(f"situatiebestand {pad}: verwacht de sleutels 'deelnemers' en 'omgevingsdiensten'")
     return situatie
 
 

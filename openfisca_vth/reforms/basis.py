@@ -74,9 +74,7 @@ def lees_datum(tekst, waar):
         if len(str(tekst)) != 10:
             raise ValueError
     except ValueError:
-        raise HervormingsFout(
-            f"{waar}: {tekst!r} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2028-01-01"
-        ) from None
+        raise HervormingsFout(f"{waar}: {tekst!r} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2028-01-01") from None
     return datum.isoformat()
 
 

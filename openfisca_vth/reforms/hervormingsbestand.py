@@ -117,9 +117,7 @@ def _lees_referentie(waarde, bestand, regel, waar):
 
 def _lees_status(waarde, bestand, regel, waar):
     if waarde not in STATUSSEN:
-        raise _fout(
-            bestand, regel, f"{waar}: {waarde!r} is geen status; kies uit {', '.join(STATUSSEN)}"
-        )
+        raise _fout(bestand, regel, f"{waar}: {waarde!r} is geen status; kies uit {', '.join(STATUSSEN)}")
     return waarde
 
 
@@ -167,9 +165,7 @@ def _lees_document(document, lezer, bestand):
         velden[sleutel] = (regel, waarde_node)
     ontbrekend = [s for s in VERPLICHTE_SLEUTELS if s not in velden]
     if ontbrekend:
-        raise _fout(
-            bestand, 1, f"verplichte sleutel ontbreekt: {', '.join(ontbrekend)} (zie docs/reforms.md)"
-        )
+        raise _fout(bestand, 1, f"verplichte sleutel ontbreekt: {', '.join(ontbrekend)} (zie docs/reforms.md)")
 
     def tekstveld(sleutel):
         regel, node = velden[sleutel]
@@ -203,9 +199,7 @@ def _lees_document(document, lezer, bestand):
     referentie = None
     if "referentie" in velden:
         regel, node = velden["referentie"]
-        referentie = _lees_referentie(
-            lezer.construct_object(node, deep=True), bestand, regel, "referentie"
-        )
+        referentie = _lees_referentie(lezer.construct_object(node, deep=True), bestand, regel, "referentie")
 
     wijzigingen = []
     regel, node = velden["wijzigingen"]
@@ -231,9 +225,7 @@ def _lees_document(document, lezer, bestand):
                 )
             waarde_status, waarde_referentie = status, referentie
             if isinstance(waarde_node, yaml.MappingNode):
-                onderdelen = dict(
-                    (s, (r, n)) for s, r, n in _sleutels(waarde_node, lezer, bestand, pad)
-                )
+                onderdelen = dict((s, (r, n)) for s, r, n in _sleutels(waarde_node, lezer, bestand, pad))
                 onbekend = [s for s in onderdelen if s not in WAARDE_SLEUTELS]
                 if onbekend:
                     raise _fout(
@@ -247,9 +239,7 @@ def _lees_document(document, lezer, bestand):
                 waarde = lezer.construct_object(onderdelen["waarde"][1], deep=True)
                 if "status" in onderdelen:
                     r, n = onderdelen["status"]
-                    waarde_status = _lees_status(
-                        lezer.construct_object(n, deep=True), bestand, r, f"{pad} op {datum}"
-                    )
+                    waarde_status = _lees_status(lezer.construct_object(n, deep=True), bestand, r, f"{pad} op {datum}")
                 if "referentie" in onderdelen:
                     r, n = onderdelen["referentie"]
                     waarde_referentie = _lees_referentie(
@@ -257,9 +247,7 @@ def _lees_document(document, lezer, bestand):
                     )
             else:
                 waarde = lezer.construct_object(waarde_node, deep=True)
-            reeks.append(
-                Wijziging(pad, datum, waarde, waarde_status, waarde_referentie, _regel(waarde_node))
-            )
+            reeks.append(Wijziging(pad, datum, waarde, waarde_status, waarde_referentie, _regel(waarde_node)))
         wijzigingen.extend(sorted(reeks, key=lambda w: w.datum))
     return Hervormingsbestand(bestand, naam, toelichting, basis, tuple(wijzigingen))
 
@@ -300,8 +288,7 @@ def _zoek_parameter(parameters, wijziging, bestand, basis=None):
         raise _fout(
             bestand,
             wijziging.regel,
-            f"{wijziging.pad!r} is een groep regels, geen parameter; kies een blad, bijvoorbeeld "
-            f"{voorbeelden}",
+            f"{wijziging.pad!r} is een groep regels, geen parameter; kies een blad, bijvoorbeeld {voorbeelden}",
         )
     return node
 

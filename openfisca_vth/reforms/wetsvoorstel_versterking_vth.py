@@ -111,6 +111,4 @@ class wetsvoorstel_versterking_vth(VTHHervorming):  # noqa: N801 (class path = r
         # "onderzocht hoe [afdwingen van de inbreng van het basistakenpakket] kan worden opgenomen"
         if laatste_waarde(eigen.afdwingen_inbreng_basistakenpakket):
             inbreng = parameters.bijsturingsbevoegdheid.inbreng_basistakenpakket.in_werking
-            zet_waarde(
-                inbreng, vanaf, True, waarde_metadata(inbreng, WETSVOORSTEL, REFERENTIE_WETSVOORSTEL)
-            )
+            zet_waarde(inbreng, vanaf, True, waarde_metadata(inbreng, WETSVOORSTEL, REFERENTIE_WETSVOORSTEL))
