@@ -187,3 +187,33 @@ def test_namen_en_klassepaden(baseline):
 def test_naam_die_niet_bestaat(baseline):
     with pytest.raises(HervormingsFout, match="onbekende hervorming"):
         laad_hervorming("geen_hervorming", baseline)
+
+
+def _pytest(*argumenten):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *argumenten],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_pytest_optie_reform_draait_de_scenarios_onder_een_hervorming():
+    scenario = "tests/scenarios/termijn_en_bijsturing.yaml"
+    zonder = _pytest(scenario)
+    assert zonder.returncode == 0, zonder.stdout
+    onder = _pytest(scenario, "--reform=uitstel_termijn_2027")
+    # current law says the deadline passes in 2026-04; under the postponement it does not
+    assert onder.returncode == 1
+    assert "robuustheidstermijn_verstreken@2026-04" in onder.stdout
+    assert "2 failed" in onder.stdout
+    fout = _pytest(scenario, "--reform=bestaat_niet.yaml")
+    assert fout.returncode == 4  # pytest usage error, one line, no traceback
+    assert "--reform: bestaat_niet.yaml: bestand niet gevonden" in fout.stderr
+    assert "Traceback" not in fout.stderr
