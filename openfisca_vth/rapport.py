@@ -25,6 +25,7 @@ class DeelnemerStatus:
     mandaat_verleend: bool
     regionale_strategie_vastgesteld: bool
     interbestuurlijk_toezichthouder: str
+    interbestuurlijk_toezicht_mogelijk: bool
     inbreng_basistakenpakket_afdwingbaar: bool
 
     @property
@@ -40,6 +41,7 @@ class DeelnemerStatus:
             "mandaat_verleend": self.mandaat_verleend,
             "regionale_strategie_vastgesteld": self.regionale_strategie_vastgesteld,
             "interbestuurlijk_toezichthouder": self.interbestuurlijk_toezichthouder,
+            "interbestuurlijk_toezicht_mogelijk": self.interbestuurlijk_toezicht_mogelijk,
             "inbreng_basistakenpakket_afdwingbaar": self.inbreng_basistakenpakket_afdwingbaar,
         }
 
@@ -152,6 +154,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
     mandaat = bereken("mandaat_verleend")
     strategie = bereken("regionale_strategie_vastgesteld")
     toezichthouder = bereken("interbestuurlijk_toezichthouder").decode_to_str()
+    toezicht_mogelijk = bereken("interbestuurlijk_toezicht_mogelijk")
     afdwingbaar = bereken("inbreng_basistakenpakket_afdwingbaar")
 
     per_dienst = {}
@@ -165,6 +168,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
                 mandaat_verleend=bool(mandaat[i]),
                 regionale_strategie_vastgesteld=bool(strategie[i]),
                 interbestuurlijk_toezichthouder=str(toezichthouder[i]),
+                interbestuurlijk_toezicht_mogelijk=bool(toezicht_mogelijk[i]),
                 inbreng_basistakenpakket_afdwingbaar=bool(afdwingbaar[i]),
             )
         )

@@ -10,6 +10,8 @@ import json
 import sys
 import textwrap
 
+from openfisca_vth.enums import InterbestuurlijkToezichthouder
+
 HELP = "Toon per omgevingsdienst of hij robuust is en wat ontbreekt."
 BREEDTE = 100
 HUIDIG_RECHT = "huidig recht"
@@ -91,7 +93,11 @@ def _tekorten(dienst):
             continue
         wat = []
         if d.ontbrekende_basistaken:
-            wat.append(f"basistaken niet ingebracht: {', '.join(d.ontbrekende_basistaken)}")
+            toezicht = InterbestuurlijkToezichthouder[d.interbestuurlijk_toezichthouder].value
+            wat.append(
+                f"basistaken niet ingebracht: {', '.join(d.ontbrekende_basistaken)}"
+                + (f" (indeplaatsstelling mogelijk: {toezicht})" if d.interbestuurlijk_toezicht_mogelijk else "")
+            )
         if not d.mandaat_verleend:
             wat.append("geen mandaat verleend")
         if not d.regionale_strategie_vastgesteld:
