@@ -235,3 +235,13 @@ def test_compare_op_de_landelijke_dataset(capsys):
     robuust = next(t for t in data["totalen"] if t["variabele"] == "robuust")
     assert robuust["voor"] == robuust["na"]
     assert data["invoer"].startswith("dataset ")
+
+
+def test_compare_variabelen_beperkt_de_verschillen(capsys, situatie_bestand):
+    argumenten = ["--reform", "uitstel_termijn_2027", "--period", "2026-06", "--situatie", situatie_bestand]
+    status, uit, _ = _compare(capsys, *argumenten, "--format", "json", "--variabelen", "robuust")
+    data = json.loads(uit)
+    assert status == 0 and data["verschillen"] == []
+    assert len(data["totalen"]) == 5  # the totals stay
+    status, _, fout = _compare(capsys, *argumenten, "--variabelen", "robust")
+    assert status == 2 and "bedoelt u 'robuust'?" in fout

@@ -35,6 +35,15 @@ def add_arguments(parser):
     )
     voeg_periode_toe(parser)
     voeg_format_toe(parser)
+    parser.add_argument(
+        "--variabelen",
+        default=None,
+        metavar="NAAM,NAAM",
+        help=(
+            "toon alleen verschillen in deze variabelen (komma-gescheiden), bijvoorbeeld "
+            "robuust,bijsturingsbevoegdheid_staatssecretaris; de totalen blijven staan"
+        ),
+    )
     invoer = parser.add_mutually_exclusive_group()
     voeg_dataset_toe(invoer)
     invoer.add_argument(
@@ -74,6 +83,21 @@ def _bouwer_uit_situatie(situatie, pad):
     return bouw
 
 
+def lees_variabelen(tekst, systeem):
+    """``a,b`` as a list of known variable names, or a one-line VTHInvoerFout with suggestions."""
+    import difflib
+
+    namen = [naam.strip() for naam in tekst.split(",") if naam.strip()]
+    for naam in namen:
+        if naam not in systeem.variables:
+            suggestie = difflib.get_close_matches(naam, list(systeem.variables), n=1)
+            hint = f"; bedoelt u {suggestie[0]!r}?" if suggestie else ""
+            raise VTHInvoerFout(f"--variabelen: onbekende variabele {naam!r}{hint}")
+    if not namen:
+        raise VTHInvoerFout("--variabelen: geef ten minste één variabele")
+    return namen
+
+
 def _label(spec):
     """A reform as the report names it: a file by its name, a known reform by itself."""
     return "+".join(Path(deel).stem if deel.endswith((".yaml", ".yml")) else deel for deel in spec.split("+"))
@@ -91,6 +115,7 @@ def run(args):
     huidig = CountryTaxBenefitSystem()
     voor = laad_hervorming(args.basis, huidig) if args.basis else huidig
     na = laad_hervorming(args.reform, voor)
+    variabelen = lees_variabelen(args.variabelen, na) if args.variabelen else None
     if args.situatie:
         bouwer = _bouwer_uit_situatie(lees_situatie(args.situatie), args.situatie)
         namen = {}
@@ -110,6 +135,7 @@ def run(args):
         periode,
         bouwer,
         namen=namen,
+        variabelen=variabelen,
         hervorming=_label(args.reform),
         basis=_label(args.basis) if args.basis else None,
         invoer=invoer,
