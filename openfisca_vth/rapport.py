@@ -88,6 +88,7 @@ class DienstStatus:
                     "soort": d.soort,
                     "ontbrekende_basistaken": list(d.ontbrekende_basistaken),
                     "interbestuurlijk_toezichthouder": d.interbestuurlijk_toezichthouder,
+                    "interbestuurlijk_toezicht_mogelijk": d.interbestuurlijk_toezicht_mogelijk,
                 }
                 for d in self.deelnemers_met_ontbrekende_basistaken
             ],

@@ -67,6 +67,7 @@ def test_reden_van_niet_robuust_is_zichtbaar(capsys):
             "soort": "provincie",
             "ontbrekende_basistaken": ["rie_categorie_4", "seveso_inrichtingen"],
             "interbestuurlijk_toezichthouder": "minister",
+            "interbestuurlijk_toezicht_mogelijk": True,
         }
     ]
 
