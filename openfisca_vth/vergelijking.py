@@ -97,6 +97,7 @@ class Vergelijking:
     aantal: dict  # entity -> how many were simulated
     basis: str = "huidig recht"  # what the reform is compared with
     invoer: str = ""  # where the inputs came from (dataset name, situation file)
+    waarschuwing: str = ""  # e.g. the inputs are illustrative, not observed
 
     def verschillen_van(self, entiteit):
         return [v for v in self.verschillen if v.entiteit == entiteit]
@@ -107,6 +108,7 @@ class Vergelijking:
             "hervorming": self.hervorming,
             "basis": self.basis,
             "invoer": self.invoer,
+            "waarschuwing": self.waarschuwing,
             "toelichting": self.toelichting,
             "aantal": self.aantal,
             "regels": [dataclasses.asdict(r) for r in self.regels],
@@ -192,6 +194,7 @@ def vergelijk(
     hervorming=None,
     basis=None,
     invoer="",
+    waarschuwing="",
 ):
     """Compare ``hervormd`` with ``baseline`` for ``periode`` (a month) on the same inputs.
 
@@ -267,6 +270,7 @@ def vergelijk(
         aantal={e: int(populaties[0][e].count) for e in ENTITEITEN},
         basis=basis or "huidig recht",
         invoer=invoer,
+        waarschuwing=waarschuwing,
     )
 
 
@@ -296,8 +300,7 @@ def _kop(vergelijking):
 def _tabel(koppen, rijen):
     breedtes = [max(len(str(x)) for x in kolom) for kolom in zip(koppen, *rijen, strict=True)]
     regels = [
-        "  ".join(str(x).ljust(b) for x, b in zip(rij, breedtes, strict=True)).rstrip()
-        for rij in [koppen, *rijen]
+        "  ".join(str(x).ljust(b) for x, b in zip(rij, breedtes, strict=True)).rstrip() for rij in [koppen, *rijen]
     ]
     regels.insert(1, "  ".join("-" * b for b in breedtes))
     return regels
@@ -347,7 +350,10 @@ def _aantal_zin(vergelijking):
 
 
 def _invoer_zin(vergelijking):
-    return [f"Invoer: {vergelijking.invoer}"] if vergelijking.invoer else []
+    regels = [f"Invoer: {vergelijking.invoer}"] if vergelijking.invoer else []
+    if vergelijking.waarschuwing:
+        regels.append(f"LET OP: {vergelijking.waarschuwing}")
+    return regels
 
 
 def als_tabel(vergelijking):
@@ -372,6 +378,8 @@ def als_markdown(vergelijking):
     ]
     if vergelijking.invoer:
         regels += [f"Invoer: {vergelijking.invoer}.", ""]
+    if vergelijking.waarschuwing:
+        regels += [f"> **LET OP.** {vergelijking.waarschuwing}", ""]
     for titel, koppen, rijen in _secties(vergelijking):
         regels += [f"### {titel}", ""]
         if not rijen:

@@ -235,6 +235,8 @@ def test_compare_op_de_landelijke_dataset(capsys):
     robuust = next(t for t in data["totalen"] if t["variabele"] == "robuust")
     assert robuust["voor"] == robuust["na"]
     assert data["invoer"].startswith("dataset ")
+    # the embedded inputs are illustrative: the report says so, for a memo reader too
+    assert "ILLUSTRATIEF" in data["waarschuwing"]
 
 
 def test_compare_variabelen_beperkt_de_verschillen(capsys, situatie_bestand):

@@ -120,6 +120,7 @@ def run(args):
         bouwer = _bouwer_uit_situatie(lees_situatie(args.situatie), args.situatie)
         namen = {}
         invoer = f"situatie {args.situatie}"
+        waarschuwing = ""
     else:
         from openfisca_vth.dataset import laad_dataset
 
@@ -128,6 +129,7 @@ def run(args):
         namen = {d.id: d.naam for d in dataset.omgevingsdiensten(periode)}
         namen.update({d.id: d.naam for d in dataset.deelnemers(periode)})
         invoer = f"dataset {dataset.naam}"
+        waarschuwing = " ".join(dataset.toelichting.split()) if dataset.illustratief else ""
 
     uitkomst = vergelijk(
         voor,
@@ -139,6 +141,7 @@ def run(args):
         hervorming=_label(args.reform),
         basis=_label(args.basis) if args.basis else None,
         invoer=invoer,
+        waarschuwing=waarschuwing,
     )
     print(opmaak(uitkomst, args.format), end="")
     return 0
