@@ -75,14 +75,14 @@ GEVALLEN = {
         KOP + f"basis: wetsvoorstel\nwijzigingen:\n  {TERMIJN}:\n    2027-01-01: true\n",
         ["regel 3", "basis 'wetsvoorstel' onbekend", "wetsvoorstel_versterking_vth"],
     ),
-    # against the parameter tree
+    # against the parameter tree (a wrong path is reported on the line of the path)
     "onbekende_parameter": (
         KOP + "wijzigingen:\n  robuustheidscriteria.termijn_verstrekn:\n    2027-01-01: true\n",
-        ["regel 5", "onbekende parameter 'robuustheidscriteria.termijn_verstrekn'", TERMIJN],
+        ["regel 4", "onbekende parameter 'robuustheidscriteria.termijn_verstrekn'", TERMIJN],
     ),
     "groep_in_plaats_van_parameter": (
         KOP + "wijzigingen:\n  robuustheidscriteria.kritieke_massa:\n    2027-01-01: true\n",
-        ["regel 5", "is een groep regels", "kritieke_massa.minimum_fte_formatie"],
+        ["regel 4", "is een groep regels", "kritieke_massa.minimum_fte_formatie"],
     ),
     "getal_voor_waar_onwaar": (
         KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01: 1\n",
@@ -102,7 +102,7 @@ GEVALLEN = {
     ),
     "aanname_zonder_basis": (
         KOP + "wijzigingen:\n  wetsvoorstel_versterking_vth.inwerkingtreding:\n    2016-04-14: '2027-01-01'\n",
-        ["regel 5", "basis: wetsvoorstel_versterking_vth"],
+        ["regel 4", "basis: wetsvoorstel_versterking_vth"],
     ),
     "aanname_geen_datum": (
         KOP + "basis: wetsvoorstel_versterking_vth\n"

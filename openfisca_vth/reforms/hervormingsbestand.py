@@ -52,7 +52,8 @@ class Wijziging:
     waarde: object
     status: str
     referentie: list | None
-    regel: int
+    regel: int  # line of the value
+    pad_regel: int  # line of the parameter path
 
 
 @dataclasses.dataclass(frozen=True)
@@ -247,7 +248,9 @@ def _lees_document(document, lezer, bestand):
                     )
             else:
                 waarde = lezer.construct_object(waarde_node, deep=True)
-            reeks.append(Wijziging(pad, datum, waarde, waarde_status, waarde_referentie, _regel(waarde_node)))
+            reeks.append(
+                Wijziging(pad, datum, waarde, waarde_status, waarde_referentie, _regel(waarde_node), pad_regel)
+            )
         wijzigingen.extend(sorted(reeks, key=lambda w: w.datum))
     return Hervormingsbestand(bestand, naam, toelichting, basis, tuple(wijzigingen))
 
@@ -270,7 +273,7 @@ def _zoek_parameter(parameters, wijziging, bestand, basis=None):
     if eerste in PYTHON_HERVORMINGEN and eerste not in parameters.children and basis != eerste:
         raise _fout(
             bestand,
-            wijziging.regel,
+            wijziging.pad_regel,
             f"{wijziging.pad!r} is een aanname van de hervorming {eerste}; zet 'basis: {eerste}' "
             "in het bestand om haar aannames te wijzigen",
         )
@@ -281,13 +284,13 @@ def _zoek_parameter(parameters, wijziging, bestand, basis=None):
             namen = [blad.name for blad in _alle_bladeren(parameters)]
             suggesties = difflib.get_close_matches(wijziging.pad, namen, n=3, cutoff=0.5)
             hint = f"; bedoelt u {' of '.join(suggesties)}?" if suggesties else ""
-            raise _fout(bestand, wijziging.regel, f"onbekende parameter {wijziging.pad!r}{hint}")
+            raise _fout(bestand, wijziging.pad_regel, f"onbekende parameter {wijziging.pad!r}{hint}")
         node = kinderen[deel]
     if not isinstance(node, Parameter):
         voorbeelden = ", ".join(blad.name for blad in list(_alle_bladeren(node))[:3])
         raise _fout(
             bestand,
-            wijziging.regel,
+            wijziging.pad_regel,
             f"{wijziging.pad!r} is een groep regels, geen parameter; kies een blad, bijvoorbeeld {voorbeelden}",
         )
     return node
