@@ -23,10 +23,10 @@ import json
 import numpy
 from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
-from openfisca_core.parameters import ParameterNode
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_vth.periode import controleer_dekking, peildatum
+from openfisca_vth.reforms.basis import bladeren
 
 ENTITEITEN = ("omgevingsdienst", "deelnemer")
 
@@ -117,14 +117,6 @@ class Vergelijking:
         }
 
 
-def _bladeren(node):
-    for kind in node.children.values():
-        if isinstance(kind, ParameterNode):
-            yield from _bladeren(kind)
-        else:
-            yield kind
-
-
 def _waarde_op(parameter, dag):
     for waarde in parameter.values_list:
         if waarde.instant_str <= dag:
@@ -135,9 +127,9 @@ def _waarde_op(parameter, dag):
 def gewijzigde_regels(baseline, hervormd, periode):
     """Parameters whose value or legal status on the peildatum of ``periode`` differs."""
     dag = str(peildatum(periode))
-    oud = {blad.name: blad for blad in _bladeren(baseline.parameters)}
+    oud = {blad.name: blad for blad in bladeren(baseline.parameters)}
     regels = []
-    for blad in _bladeren(hervormd.parameters):
+    for blad in bladeren(hervormd.parameters):
         if blad.name not in oud:
             continue  # a reform's own assumption: it shows through the rules it changes
         voor, status_voor = _waarde_op(oud[blad.name], dag)

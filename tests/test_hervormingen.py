@@ -8,7 +8,6 @@ the metadata of the changed values, the reform's own assumptions and the lookup 
 import copy
 
 import pytest
-from openfisca_core.parameters import ParameterNode
 from openfisca_core.reforms import Reform
 
 from openfisca_vth import CountryTaxBenefitSystem
@@ -19,16 +18,9 @@ from openfisca_vth.reforms import (
     laad_hervorming,
     meegeleverde_bestanden,
 )
+from openfisca_vth.reforms.basis import bladeren
 
 DATA = ["2016-04-14", "2026-04-01", "2027-01-01", "2027-07-01", "2028-01-01", "2030-01-01"]
-
-
-def _bladeren(node):
-    for kind in node.children.values():
-        if isinstance(kind, ParameterNode):
-            yield from _bladeren(kind)
-        else:
-            yield kind
 
 
 def _momentopname(systeem):
@@ -36,7 +28,7 @@ def _momentopname(systeem):
     return {
         "parameters": {
             blad.name: [(w.instant_str, w.value, copy.deepcopy(w.metadata)) for w in blad.values_list]
-            for blad in _bladeren(systeem.parameters)
+            for blad in bladeren(systeem.parameters)
         },
         "knopen": sorted(systeem.parameters.children),
         "variabelen": dict(systeem.variables),
@@ -89,7 +81,7 @@ def test_eigen_aannames_bestaan_alleen_in_het_hervormde_stelsel(baseline):
     assert "wetsvoorstel_versterking_vth" not in baseline.parameters.children
     eigen = hervormd.parameters.wetsvoorstel_versterking_vth
     assert eigen.inwerkingtreding("2026-01-01") == "2028-01-01"
-    for blad in _bladeren(eigen):
+    for blad in bladeren(eigen):
         assert blad.metadata["status"] == "aanname", blad.name
         assert blad.description and blad.metadata["reference"], blad.name
 

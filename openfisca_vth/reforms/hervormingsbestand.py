@@ -34,7 +34,7 @@ from openfisca_core.parameters import Parameter, ParameterNode
 from openfisca_vth.errors import HervormingsbestandFout, HervormingsFout
 from openfisca_vth.metadata import STATUSSEN, fouten_in_metadata
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
-from openfisca_vth.reforms.basis import VTHHervorming, lees_datum, waarde_metadata, zet_waarde
+from openfisca_vth.reforms.basis import VTHHervorming, bladeren, lees_datum, waarde_metadata, zet_waarde
 
 VERPLICHTE_SLEUTELS = ("naam", "toelichting", "wijzigingen")
 OPTIONELE_SLEUTELS = ("status", "referentie", "basis")
@@ -258,14 +258,6 @@ def _lees_document(document, lezer, bestand):
 # -- step 2: against the parameter tree ---------------------------------------------------------
 
 
-def _alle_bladeren(node):
-    for kind in node.children.values():
-        if isinstance(kind, ParameterNode):
-            yield from _alle_bladeren(kind)
-        else:
-            yield kind
-
-
 def _zoek_parameter(parameters, wijziging, bestand, basis=None):
     from openfisca_vth.reforms import PYTHON_HERVORMINGEN
 
@@ -281,13 +273,13 @@ def _zoek_parameter(parameters, wijziging, bestand, basis=None):
     for deel in wijziging.pad.split("."):
         kinderen = node.children if isinstance(node, ParameterNode) else {}
         if deel not in kinderen:
-            namen = [blad.name for blad in _alle_bladeren(parameters)]
+            namen = [blad.name for blad in bladeren(parameters)]
             suggesties = difflib.get_close_matches(wijziging.pad, namen, n=3, cutoff=0.5)
             hint = f"; bedoelt u {' of '.join(suggesties)}?" if suggesties else ""
             raise _fout(bestand, wijziging.pad_regel, f"onbekende parameter {wijziging.pad!r}{hint}")
         node = kinderen[deel]
     if not isinstance(node, Parameter):
-        voorbeelden = ", ".join(blad.name for blad in list(_alle_bladeren(node))[:3])
+        voorbeelden = ", ".join(blad.name for blad in list(bladeren(node))[:3])
         raise _fout(
             bestand,
             wijziging.pad_regel,

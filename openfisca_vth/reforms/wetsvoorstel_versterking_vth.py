@@ -27,6 +27,7 @@ from openfisca_vth.errors import HervormingsFout
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
 from openfisca_vth.reforms.basis import (
     VTHHervorming,
+    bladeren,
     laatste_waarde,
     lees_datum,
     waarde_metadata,
@@ -48,14 +49,6 @@ REFERENTIE_WETSVOORSTEL = [
         "url": "https://zoek.officielebekendmakingen.nl/kst-22343-405.html",
     },
 ]
-
-
-def _bladeren(node):
-    for kind in node.children.values():
-        if isinstance(kind, ParameterNode):
-            yield from _bladeren(kind)
-        else:
-            yield kind
 
 
 def inwerkingtreding(parameters, eigen="wetsvoorstel_versterking_vth", sleutel="inwerkingtreding"):
@@ -84,7 +77,7 @@ class wetsvoorstel_versterking_vth(VTHHervorming):  # noqa: N801 (class path = r
         # "de robuustheidscriteria in regelgeving vastgelegd": same rules, other legal basis
         for criterium in parameters.robuustheidscriteria.children.values():
             if isinstance(criterium, ParameterNode):
-                for blad in _bladeren(criterium):
+                for blad in bladeren(criterium):
                     wijzig_grondslag(blad, vanaf, WETSVOORSTEL, REFERENTIE_WETSVOORSTEL)
         wijzig_grondslag(
             parameters.robuustheidscriteria.termijn_verstreken,
