@@ -66,6 +66,16 @@ class Regelwijziging:
 
 
 @dataclasses.dataclass(frozen=True)
+class Aanname:
+    """A parameter the reform brings itself (e.g. an assumed in-force date), as it holds."""
+
+    parameter: str
+    waarde: object
+    status: str | None
+    omschrijving: str
+
+
+@dataclasses.dataclass(frozen=True)
 class Totaal:
     label: str
     variabele: str
@@ -98,6 +108,7 @@ class Vergelijking:
     basis: str = "huidig recht"  # what the reform is compared with
     invoer: str = ""  # where the inputs came from (dataset name, situation file)
     waarschuwing: str = ""  # e.g. the inputs are illustrative, not observed
+    aannames: tuple = ()  # of Aanname: the reform's own parameters
 
     def verschillen_van(self, entiteit):
         return [v for v in self.verschillen if v.entiteit == entiteit]
@@ -111,6 +122,7 @@ class Vergelijking:
             "waarschuwing": self.waarschuwing,
             "toelichting": self.toelichting,
             "aantal": self.aantal,
+            "aannames": [dataclasses.asdict(a) for a in self.aannames],
             "regels": [dataclasses.asdict(r) for r in self.regels],
             "totalen": [dataclasses.asdict(t) for t in self.totalen],
             "verschillen": [dataclasses.asdict(v) for v in self.verschillen],
@@ -137,6 +149,18 @@ def gewijzigde_regels(baseline, hervormd, periode):
         if voor != na or status_voor != status_na:
             regels.append(Regelwijziging(blad.name, voor, na, status_voor, status_na))
     return tuple(regels)
+
+
+def eigen_aannames(baseline, hervormd, periode):
+    """The reform's own parameters (absent from the baseline) as they hold on the peildatum."""
+    dag = str(peildatum(periode))
+    oud = {blad.name for blad in bladeren(baseline.parameters)}
+    aannames = []
+    for blad in bladeren(hervormd.parameters):
+        if blad.name not in oud:
+            waarde, status = _waarde_op(blad, dag)
+            aannames.append(Aanname(blad.name, waarde, status, " ".join((blad.description or "").split())))
+    return tuple(aannames)
 
 
 def _simulatie(systeem, periode, situatie_of_bouwer):
@@ -257,6 +281,7 @@ def vergelijk(
         hervorming=hervorming or getattr(hervormd, "key", type(hervormd).__name__),
         toelichting=getattr(hervormd, "toelichting", "") or "",
         regels=gewijzigde_regels(baseline, hervormd, periode),
+        aannames=eigen_aannames(baseline, hervormd, periode),
         totalen=tuple(totalen),
         verschillen=tuple(verschillen),
         aantal={e: int(populaties[0][e].count) for e in ENTITEITEN},
@@ -280,9 +305,14 @@ def tekst(waarde):
     return str(waarde)
 
 
-def _regel_tekst(regel, kant):
-    waarde, status = (regel.voor, regel.status_voor) if kant == "voor" else (regel.na, regel.status_na)
+def _met_status(waarde, status):
     return f"{tekst(waarde)} ({status})" if status else tekst(waarde)
+
+
+def _regel_tekst(regel, kant):
+    if kant == "voor":
+        return _met_status(regel.voor, regel.status_voor)
+    return _met_status(regel.na, regel.status_na)
 
 
 def _kop(vergelijking):
@@ -306,6 +336,11 @@ def _secties(vergelijking):
             "Totalen",
             ["", voor, "hervorming", "verschil"],
             [[f"{t.label} (van {t.van})", t.voor, t.na, f"{t.na - t.voor:+d}"] for t in vergelijking.totalen],
+        ),
+        (
+            "Aannames van de hervorming",
+            ["parameter", "waarde", "omschrijving"],
+            [[a.parameter, _met_status(a.waarde, a.status), a.omschrijving] for a in vergelijking.aannames],
         ),
         (
             "Gewijzigde regels op de peildatum",
@@ -398,6 +433,8 @@ def als_csv(vergelijking):
     schrijver.writerow(["soort", "omgevingsdienst", "id", "naam", "variabele", "voor", "na"])
     for t in vergelijking.totalen:
         schrijver.writerow(["totaal", "", "", t.label, t.variabele, t.voor, t.na])
+    for a in vergelijking.aannames:
+        schrijver.writerow(["aanname", "", "", a.omschrijving, a.parameter, "", _met_status(a.waarde, a.status)])
     for r in vergelijking.regels:
         schrijver.writerow(["regel", "", "", "", r.parameter, _regel_tekst(r, "voor"), _regel_tekst(r, "na")])
     for v in vergelijking.verschillen:

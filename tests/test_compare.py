@@ -71,6 +71,10 @@ def test_na_de_inwerkingtreding_alleen_wat_verandert(baseline, wetsvoorstel):
     assert totalen["robuust"] == (1, 1, 2)
     assert totalen["bijsturingsbevoegdheid_staatssecretaris"] == (0, 1, 2)
     assert totalen["inbreng_basistakenpakket_afdwingbaar"] == (0, 1, 2)
+    # the memo names the assumptions the outcome rests on
+    aannames = {a.parameter: (a.waarde, a.status) for a in uitkomst.aannames}
+    assert aannames["wetsvoorstel_versterking_vth.inwerkingtreding"] == ("2028-01-01", "aanname")
+    assert aannames["wetsvoorstel_versterking_vth.vorm_bijsturingsbevoegdheid"] == ("aanwijzing", "aanname")
     regels = {r.parameter: (r.voor, r.na, r.status_voor, r.status_na) for r in uitkomst.regels}
     assert regels["bijsturingsbevoegdheid.robuustheid.in_werking"] == (False, True, "wetsvoorstel", "wetsvoorstel")
     assert regels["robuustheidscriteria.termijn_verstreken"] == (
@@ -176,6 +180,7 @@ def test_compare_markdown_is_een_memotabel(capsys, situatie_bestand):
     assert uit.startswith("## Vergelijking huidig recht met hervorming uitstel_termijn_2027, periode 2026-06")
     assert "| robuustheidscriteria.termijn_verstreken | ja (bestuurlijke_afspraak) | nee (aanname) |" in uit
     assert "| od_niet_robuust | robuustheidstermijn_verstreken | ja | nee |" in uit
+    assert "### Aannames van de hervorming\n\nGeen." in uit  # a plain file brings no assumptions
 
 
 def test_compare_met_basis(capsys, situatie_bestand):

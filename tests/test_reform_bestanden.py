@@ -92,6 +92,10 @@ GEVALLEN = {
         KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01: ja\n",
         ["regel 5", "'ja' is een tekst", "verwacht waar/onwaar"],
     ),
+    "lege_waarde": (
+        KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01:\n",
+        ["regel 5", TERMIJN, "waarde (leeg) is leeg", "verwacht waar/onwaar"],
+    ),
     "tekst_voor_getal": (
         KOP + "wijzigingen:\n  robuustheidscriteria.kritieke_massa.minimum_fte_formatie:\n" + "    2027-01-01: veel\n",
         ["regel 5", "minimum_fte_formatie", "'veel' is een tekst", "verwacht een getal"],

@@ -292,6 +292,8 @@ def _weergave(waarde):
     """A value as the drafter wrote it in YAML."""
     if isinstance(waarde, bool):
         return "true" if waarde else "false"
+    if waarde is None:
+        return "(leeg)"
     return repr(waarde)
 
 
@@ -312,6 +314,7 @@ SOORTNAMEN = {
     "getal": "een getal",
     "tekst": "een tekst",
     "lijst": "een lijst",
+    "NoneType": "leeg",
 }
 
 
