@@ -252,3 +252,28 @@ def test_compare_variabelen_beperkt_de_verschillen(capsys, situatie_bestand):
     assert len(data["totalen"]) == 5  # the totals stay
     status, _, fout = _compare(capsys, *argumenten, "--variabelen", "robust")
     assert status == 2 and "bedoelt u 'robuust'?" in fout
+
+
+def test_compare_bouwt_elk_stelsel_een_keer(capsys, situatie_bestand, monkeypatch):
+    import openfisca_vth
+    import openfisca_vth.reforms
+
+    gebouwd = {"basis": 0, "hervorming": 0}
+    echte_init = openfisca_vth.CountryTaxBenefitSystem.__init__
+    echte_laad = openfisca_vth.reforms.laad_hervorming
+
+    def init(self):
+        gebouwd["basis"] += 1
+        echte_init(self)
+
+    def laad(spec, baseline):
+        gebouwd["hervorming"] += 1
+        return echte_laad(spec, baseline)
+
+    monkeypatch.setattr(openfisca_vth.CountryTaxBenefitSystem, "__init__", init)
+    monkeypatch.setattr(openfisca_vth.reforms, "laad_hervorming", laad)
+    status, _, _ = _compare(
+        capsys, "--reform", "wetsvoorstel_versterking_vth", "--period", "2028-01", "--situatie", situatie_bestand
+    )
+    assert status == 0
+    assert gebouwd == {"basis": 1, "hervorming": 1}
