@@ -209,3 +209,24 @@ def test_pytest_optie_reform_draait_de_scenarios_onder_een_hervorming():
     assert fout.returncode == 4  # pytest usage error, one line, no traceback
     assert "--reform: bestaat_niet.yaml: bestand niet gevonden" in fout.stderr
     assert "Traceback" not in fout.stderr
+
+
+def test_web_api_op_een_hervormd_stelsel(baseline):
+    # `openfisca serve -c openfisca_vth -r <klassepad>` serves the reformed system the same way
+    from openfisca_web_api.app import create_app
+
+    client = create_app(laad_hervorming("wetsvoorstel_per_2027_07", baseline)).test_client()
+    situatie = {
+        "deelnemers": {"g": {}},
+        "omgevingsdiensten": {
+            "od": {"gemeenten": ["g"], "bijsturingsbevoegdheid_staatssecretaris": {"2027-06": None, "2027-07": None}}
+        },
+    }
+    antwoord = client.post("/calculate", json=situatie)
+    assert antwoord.status_code == 200
+    assert antwoord.get_json()["omgevingsdiensten"]["od"]["bijsturingsbevoegdheid_staatssecretaris"] == {
+        "2027-06": False,
+        "2027-07": True,
+    }
+    aanname = client.get("/parameter/wetsvoorstel_versterking_vth.inwerkingtreding").get_json()
+    assert aanname["values"] == {"2016-04-14": "2027-07-01"}
