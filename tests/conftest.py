@@ -4,9 +4,10 @@ The YAML files under ``tests/`` are collected by OpenFisca's own test runner plu
 (``openfisca_core.tools.test_runner.OpenFiscaPlugin``), the same code ``openfisca test`` uses, so
 a scenario behaves identically under ``pytest`` and under ``openfisca test -c openfisca_vth``.
 
-``pytest --reform NAAM|BESTAND.yaml`` runs every YAML scenario under a reform (a drafter's reform
+``pytest --reform=NAAM|BESTAND.yaml`` runs every YAML scenario under a reform (a drafter's reform
 file or a known reform, see docs/drafting-guide.md): the scenarios that then fail show what the
-change does to current law. Python tests keep the baseline.
+change does to current law. Python tests keep the baseline. Write it with ``=``: pytest looks for
+this file before it knows the option, and would take a separate value for a test path.
 """
 
 import pytest
