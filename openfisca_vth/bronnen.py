@@ -8,17 +8,7 @@ the code; ``tests/test_docs.py`` checks that the committed file is fresh. Regene
 
 from collections import Counter
 
-from openfisca_core.parameters import Parameter, ParameterNode
-
-from openfisca_vth.metadata import STATUSSEN
-
-
-def _bladeren(node):
-    for child in node.children.values():
-        if isinstance(child, ParameterNode):
-            yield from _bladeren(child)
-        elif isinstance(child, Parameter):
-            yield child
+from openfisca_vth.metadata import STATUSSEN, bladeren
 
 
 def _bronnen(referenties):
@@ -30,8 +20,8 @@ def _cel(tekst):
 
 
 def render(tax_benefit_system):
-    bladeren = list(_bladeren(tax_benefit_system.parameters))
-    waarden = [w for blad in bladeren for w in blad.values_list]
+    alle_bladeren = list(bladeren(tax_benefit_system.parameters))
+    waarden = [w for blad in alle_bladeren for w in blad.values_list]
     telling = Counter(w.metadata.get("status") for w in waarden)
 
     regels = [
@@ -55,7 +45,7 @@ def render(tax_benefit_system):
         "",
     ]
     hoofdstuk = None
-    for blad in sorted(bladeren, key=lambda b: b.name):
+    for blad in sorted(alle_bladeren, key=lambda b: b.name):
         boven = blad.name.split(".")[0]
         if boven != hoofdstuk:
             hoofdstuk = boven

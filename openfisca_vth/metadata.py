@@ -8,6 +8,8 @@ and reference-doc generators all read these keys through this module.
 
 import re
 
+from openfisca_core.parameters import ParameterNode
+
 STATUSSEN = ("wet", "amvb", "bestuurlijke_afspraak", "wetsvoorstel", "aanname")
 METADATA_SLEUTELS = frozenset({"reference", "status", "unit"})
 
@@ -43,3 +45,19 @@ def fouten_in_metadata(metadata, waar):
         if not BRON_URL.match(str(referentie["url"])):
             fouten.append(f"{waar}: {referentie['url']} is geen bron op artikelniveau")
     return fouten
+
+
+def knopen(node):
+    """``node`` and every parameter node below it, depth first."""
+    yield node
+    for kind in node.children.values():
+        if isinstance(kind, ParameterNode):
+            yield from knopen(kind)
+
+
+def bladeren(node):
+    """Every parameter leaf below ``node``, depth first."""
+    for knoop in knopen(node):
+        for kind in knoop.children.values():
+            if not isinstance(kind, ParameterNode):
+                yield kind

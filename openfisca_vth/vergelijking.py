@@ -25,8 +25,8 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.simulation_builder import SimulationBuilder
 
+from openfisca_vth.metadata import bladeren
 from openfisca_vth.periode import controleer_dekking, peildatum
-from openfisca_vth.reforms.basis import bladeren
 
 ENTITEITEN = ("omgevingsdienst", "deelnemer")
 

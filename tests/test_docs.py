@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from openfisca_vth import bronnen
+from openfisca_vth.metadata import bladeren
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -16,6 +17,6 @@ def test_legal_sources_is_fresh(tax_benefit_system):
 
 def test_legal_sources_names_every_rule(tax_benefit_system):
     tekst = bronnen.render(tax_benefit_system)
-    for blad in bronnen._bladeren(tax_benefit_system.parameters):
+    for blad in bladeren(tax_benefit_system.parameters):
         assert f"`{blad.name}`" in tekst
     assert "`bijsturingsbevoegdheid_staatssecretaris`" in tekst

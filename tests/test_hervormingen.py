@@ -12,13 +12,13 @@ from openfisca_core.reforms import Reform
 
 from openfisca_vth import CountryTaxBenefitSystem
 from openfisca_vth.errors import HervormingsFout
+from openfisca_vth.metadata import bladeren
 from openfisca_vth.reforms import (
     bekende_hervormingen,
     hervormingsklasse,
     laad_hervorming,
     meegeleverde_bestanden,
 )
-from openfisca_vth.reforms.basis import bladeren
 
 DATA = ["2016-04-14", "2026-04-01", "2027-01-01", "2027-07-01", "2028-01-01", "2030-01-01"]
 

@@ -34,7 +34,7 @@ KWALITEIT = [True, True, True, True, False]
 def situatie():
     diensten = {}
     deelnemers = {}
-    for i, (fte, kwaliteit) in enumerate(zip(FTE, KWALITEIT)):
+    for i, (fte, kwaliteit) in enumerate(zip(FTE, KWALITEIT, strict=True)):
         deelnemers[f"g{i}"] = {}
         diensten[f"od{i}"] = {
             "gemeenten": [f"g{i}"],

@@ -5,9 +5,8 @@ and checked here for the whole tree, so it cannot drift.
 """
 
 import pytest
-from openfisca_core.parameters import Parameter, ParameterNode
 
-from openfisca_vth.metadata import fouten_in_metadata
+from openfisca_vth.metadata import bladeren, fouten_in_metadata, knopen
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
 from openfisca_vth.reforms import bekende_hervormingen, laad_hervorming
 
@@ -21,21 +20,12 @@ def systeem(request, tax_benefit_system):
     return laad_hervorming(request.param, tax_benefit_system)
 
 
-def _knopen_en_bladeren(node):
-    yield node
-    for child in node.children.values():
-        if isinstance(child, ParameterNode):
-            yield from _knopen_en_bladeren(child)
-        else:
-            yield child
+def _bladeren(systeem):
+    return list(bladeren(systeem.parameters))
 
 
-def _bladeren(tax_benefit_system):
-    return [p for p in _knopen_en_bladeren(tax_benefit_system.parameters) if isinstance(p, Parameter)]
-
-
-def _knopen(tax_benefit_system):
-    return [p for p in _knopen_en_bladeren(tax_benefit_system.parameters) if isinstance(p, ParameterNode)]
+def _knopen(systeem):
+    return list(knopen(systeem.parameters))
 
 
 def test_de_boom_heeft_bladeren(systeem):

@@ -24,15 +24,6 @@ from openfisca_vth.errors import HervormingsFout
 EIGEN_PARAMETERS_DIR = Path(__file__).parent / "parameters"
 
 
-def bladeren(node):
-    """Every parameter leaf below ``node``, depth first."""
-    for kind in node.children.values():
-        if isinstance(kind, ParameterNode):
-            yield from bladeren(kind)
-        else:
-            yield kind
-
-
 def waarde_metadata(parameter, status=None, referentie=None):
     """Metadata for a new value of ``parameter``: the leaf's own, with the status/reference given.
 

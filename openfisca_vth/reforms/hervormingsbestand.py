@@ -32,9 +32,9 @@ import yaml
 from openfisca_core.parameters import Parameter, ParameterNode
 
 from openfisca_vth.errors import HervormingsbestandFout, HervormingsFout
-from openfisca_vth.metadata import STATUSSEN, fouten_in_metadata
+from openfisca_vth.metadata import STATUSSEN, bladeren, fouten_in_metadata
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
-from openfisca_vth.reforms.basis import VTHHervorming, bladeren, lees_datum, waarde_metadata, zet_waarde
+from openfisca_vth.reforms.basis import VTHHervorming, lees_datum, waarde_metadata, zet_waarde
 
 VERPLICHTE_SLEUTELS = ("naam", "toelichting", "wijzigingen")
 OPTIONELE_SLEUTELS = ("status", "referentie", "basis")

@@ -24,10 +24,10 @@ choices; a drafter changes them in a reform file with ``basis: wetsvoorstel_vers
 from openfisca_core.parameters import ParameterNode
 
 from openfisca_vth.errors import HervormingsFout
+from openfisca_vth.metadata import bladeren
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
 from openfisca_vth.reforms.basis import (
     VTHHervorming,
-    bladeren,
     laatste_waarde,
     lees_datum,
     waarde_metadata,
