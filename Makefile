@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 $(BIN)/openfisca-vth: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77"
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
 setup: $(BIN)/openfisca-vth
@@ -17,11 +17,15 @@ setup: $(BIN)/openfisca-vth
 status: setup
 	$(BIN)/openfisca-vth status $(ARGS)
 
-test: setup
+test: setup lint
 	$(BIN)/pytest -q
 
 serve: setup
 	$(BIN)/openfisca serve --country-package openfisca_vth --port 5000
+
+lint: setup
+	$(BIN)/ruff check openfisca_vth variables tests
+	$(BIN)/ruff format --check --quiet openfisca_vth variables tests
 
 clean:
 	rm -rf $(VENV) build *.egg-info

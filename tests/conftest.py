@@ -44,9 +44,7 @@ def pytest_configure(config):
     # extensions given on its command line): do not collect every scenario a second time.
     if any(isinstance(p, OpenFiscaPlugin) for p in config.pluginmanager.get_plugins()):
         return
-    config.pluginmanager.register(
-        OpenFiscaPlugin(_yaml_systeem(config), {}), name="openfisca_vth_yaml"
-    )
+    config.pluginmanager.register(OpenFiscaPlugin(_yaml_systeem(config), {}), name="openfisca_vth_yaml")
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,10 @@ def _bestanden_van_een_verse_kloon():
         pytest.skip("geen git-checkout: kan een verse kloon niet nabootsen")
     uitvoer = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=BRON, check=True, capture_output=True, text=True,
+        cwd=BRON,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     return [regel for regel in uitvoer.splitlines() if (BRON / regel).is_file()]
 
@@ -45,8 +48,18 @@ def geinstalleerd(tmp_path_factory):
     # --no-build-isolation: build with the setuptools of this environment (see Makefile),
     # so the test needs no network.
     _draai(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "-w", str(wielen), str(kloon)]
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wielen),
+            str(kloon),
+        ]
     )
     (wiel,) = wielen.glob("openfisca_vth-*.whl")
     site = werk / "site"
@@ -59,8 +72,11 @@ def geinstalleerd(tmp_path_factory):
 def _python(geinstalleerd, *argumenten):
     omgeving = {**os.environ, "PYTHONPATH": str(geinstalleerd["site"])}
     return subprocess.run(
-        [sys.executable, *argumenten], cwd=geinstalleerd["elders"], env=omgeving,
-        capture_output=True, text=True,
+        [sys.executable, *argumenten],
+        cwd=geinstalleerd["elders"],
+        env=omgeving,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -55,10 +55,7 @@ def test_getallen_hebben_een_eenheid(systeem):
     zonder = [
         blad.name
         for blad in _bladeren(systeem)
-        if any(
-            isinstance(w.value, (int, float)) and not isinstance(w.value, bool)
-            for w in blad.values_list
-        )
+        if any(isinstance(w.value, (int, float)) and not isinstance(w.value, bool) for w in blad.values_list)
         and not blad.metadata.get("unit")
     ]
     assert not zonder, f"getallen zonder metadata.unit: {zonder}"
@@ -67,11 +64,7 @@ def test_getallen_hebben_een_eenheid(systeem):
 def test_elk_blad_heeft_een_waarde_op_de_eerste_gedekte_dag(systeem):
     # The model covers every month from 2016-04: each rule must say what held on 2016-04-14.
     eerste_dag = str(EERSTE_GELDIGE_DAG)
-    zonder = [
-        blad.name
-        for blad in _bladeren(systeem)
-        if min(w.instant_str for w in blad.values_list) > eerste_dag
-    ]
+    zonder = [blad.name for blad in _bladeren(systeem) if min(w.instant_str for w in blad.values_list) > eerste_dag]
     assert not zonder, f"geen waarde op {eerste_dag}: {zonder}"
 
 
@@ -80,14 +73,18 @@ def test_elke_knoop_heeft_een_omschrijving(systeem):
     assert not zonder, f"knopen zonder index.yaml-description: {zonder}"
 
 
+KST = "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"
+OW = "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22"
+
+
 @pytest.mark.parametrize(
     "metadata, verwacht",
     [
         ({"status": "wet", "reference": [{"tekst": "x", "url": "https://example.org/"}]}, "geen bron op artikelniveau"),
-        ({"status": "gewoonte", "reference": [{"tekst": "x", "url": "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"}]}, "status"),
+        ({"status": "gewoonte", "reference": [{"tekst": "x", "url": KST}]}, "status"),
         ({"status": "wet", "reference": []}, "niet-lege lijst"),
-        ({"status": "wet", "reference": [{"tekst": "x", "url": "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22"}], "bron": "x"}, "onbekende metadata-sleutels"),
-        ({"status": "wet", "reference": ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22"]}, "tekst en url"),
+        ({"status": "wet", "reference": [{"tekst": "x", "url": OW}], "bron": "x"}, "onbekende metadata-sleutels"),
+        ({"status": "wet", "reference": [OW]}, "tekst en url"),
     ],
 )
 def test_de_controle_vangt_fouten(metadata, verwacht):
@@ -100,6 +97,11 @@ def test_de_controle_accepteert_een_juiste_bron():
     metadata = {
         "status": "wet",
         "unit": "fte",
-        "reference": [{"tekst": "Ow art. 18.22", "url": "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"}],
+        "reference": [
+            {
+                "tekst": "Ow art. 18.22",
+                "url": "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01",
+            }
+        ],
     }
     assert fouten_in_metadata(metadata, "proef") == []

@@ -89,9 +89,8 @@ def test_er_zijn_scenariobestanden():
 def test_elke_formulevariabele_heeft_een_scenario(tbs):
     gevonden = verwachte_uitvoer(tbs)
     ontbrekend = [naam for naam in formulevariabelen(tbs) if naam not in gevonden]
-    assert not ontbrekend, (
-        "Variabelen met een formule zonder YAML-scenario (output:) onder tests/: "
-        + ", ".join(ontbrekend)
+    assert not ontbrekend, "Variabelen met een formule zonder YAML-scenario (output:) onder tests/: " + ", ".join(
+        ontbrekend
     )
 
 

@@ -18,10 +18,7 @@ class aantal_ontbrekende_basistaken(Variable):
     ]
 
     def formula(deelnemer, period):
-        return sum(
-            deelnemer(f"basistaak_ontbreekt_{categorie.code}", period)
-            for categorie in TAAKCATEGORIEEN
-        )
+        return sum(deelnemer(f"basistaak_ontbreekt_{categorie.code}", period) for categorie in TAAKCATEGORIEEN)
 
 
 class brengt_basistakenpakket_volledig_in(Variable):

@@ -21,7 +21,9 @@ class bijsturingsbevoegdheid_staatssecretaris(Variable):
     value_type = bool
     entity = Omgevingsdienst
     definition_period = MONTH
-    label = "De staatssecretaris van IenW kan bijsturen: bevoegdheid in werking, termijn verstreken en dienst niet robuust"
+    label = (
+        "De staatssecretaris van IenW kan bijsturen: bevoegdheid in werking, termijn verstreken en dienst niet robuust"
+    )
     reference = [KST_22343_419, KST_22343_405]
 
     def formula(omgevingsdienst, period, parameters):

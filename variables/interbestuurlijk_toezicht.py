@@ -33,8 +33,7 @@ class interbestuurlijk_toezichthouder(Variable):
         return select(
             [
                 # Gemeentewet art. 124 lid 1: GS voorzien namens en ten laste van de gemeente
-                (laag == Bestuurslaag.gemeente)
-                * ibt.indeplaatsstelling_gemeente_door_gedeputeerde_staten,
+                (laag == Bestuurslaag.gemeente) * ibt.indeplaatsstelling_gemeente_door_gedeputeerde_staten,
                 # Provinciewet art. 121 lid 1: Onze Minister wie het aangaat
                 (laag == Bestuurslaag.provincie) * ibt.indeplaatsstelling_provincie_door_minister,
             ],
@@ -47,12 +46,13 @@ class interbestuurlijk_toezicht_mogelijk(Variable):
     value_type = bool
     entity = Deelnemer
     definition_period = MONTH
-    label = "Interbestuurlijk toezicht (indeplaatsstelling) is mogelijk: de deelnemer brengt het basistakenpakket niet volledig in"
+    label = (
+        "Interbestuurlijk toezicht (indeplaatsstelling) is mogelijk: de deelnemer brengt het "
+        "basistakenpakket niet volledig in"
+    )
     reference = [GEMEENTEWET_124, PROVINCIEWET_121]
 
     def formula(deelnemer, period):
-        taakverwaarlozing = numpy.logical_not(
-            deelnemer("brengt_basistakenpakket_volledig_in", period)
-        )
+        taakverwaarlozing = numpy.logical_not(deelnemer("brengt_basistakenpakket_volledig_in", period))
         toezichthouder = deelnemer("interbestuurlijk_toezichthouder", period)
         return taakverwaarlozing * (toezichthouder != InterbestuurlijkToezichthouder.geen)

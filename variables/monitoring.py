@@ -24,7 +24,9 @@ class visitatie_termijn_verstreken(Variable):
     value_type = bool
     entity = Omgevingsdienst
     definition_period = MONTH
-    label = "Sinds de laatste visitatie is de afgesproken visitatiecyclus verstreken: een nieuwe visitatie is aan de orde"
+    label = (
+        "Sinds de laatste visitatie is de afgesproken visitatiecyclus verstreken: een nieuwe visitatie is aan de orde"
+    )
     reference = [KST_22343_419]
     documentation = """
     "De visitaties worden iedere vier jaar uitgevoerd" (Kamerstuk 22 343, nr. 419). Onwaar zolang

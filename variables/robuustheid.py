@@ -119,8 +119,7 @@ class aantal_robuustheidscriteria_niet_voldaan(Variable):
     def formula(omgevingsdienst, period, parameters):
         criteria = geldende_regels(parameters, period).robuustheidscriteria
         return sum(
-            criteria[criterium.code].van_toepassing
-            * numpy.logical_not(omgevingsdienst(criterium.variabele, period))
+            criteria[criterium.code].van_toepassing * numpy.logical_not(omgevingsdienst(criterium.variabele, period))
             for criterium in ROBUUSTHEIDSCRITERIA
         )
 
@@ -138,12 +137,8 @@ class robuust(Variable):
 
     def formula(omgevingsdienst, period, parameters):
         criteria = geldende_regels(parameters, period).robuustheidscriteria
-        er_gelden_criteria = any(
-            criteria[criterium.code].van_toepassing for criterium in ROBUUSTHEIDSCRITERIA
-        )
-        return er_gelden_criteria * (
-            omgevingsdienst("aantal_robuustheidscriteria_niet_voldaan", period) == 0
-        )
+        er_gelden_criteria = any(criteria[criterium.code].van_toepassing for criterium in ROBUUSTHEIDSCRITERIA)
+        return er_gelden_criteria * (omgevingsdienst("aantal_robuustheidscriteria_niet_voldaan", period) == 0)
 
 
 class robuustheidstermijn_verstreken(Variable):

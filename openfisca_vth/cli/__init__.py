@@ -13,8 +13,6 @@ from openfisca_vth.errors import VTHInvoerFout
 SUBCOMMANDS = ("status", "compare")
 
 
-
-
 def build_parser():
     import importlib
 

@@ -19,9 +19,7 @@ def lees_maand(tekst):
     try:
         datum = datetime.datetime.strptime(tekst, "%Y-%m")
     except (TypeError, ValueError):
-        raise VTHInvoerFout(
-            f"ongeldige periode {tekst!r}: gebruik JJJJ-MM, bijvoorbeeld 2026-04"
-        ) from None
+        raise VTHInvoerFout(f"ongeldige periode {tekst!r}: gebruik JJJJ-MM, bijvoorbeeld 2026-04") from None
     periode = periods.period(datum.strftime("%Y-%m"))
     controleer_dekking(periode)
     return periode
