@@ -19,6 +19,7 @@ import csv
 import dataclasses
 import io
 import json
+import textwrap
 
 import numpy
 from openfisca_core import periods
@@ -384,7 +385,9 @@ def _invoer_zin(vergelijking):
 
 
 def als_tabel(vergelijking):
-    regels = [_kop(vergelijking), *_invoer_zin(vergelijking), _aantal_zin(vergelijking)]
+    # The prose lines wrap at 100 columns, as in `status`; the tables keep their width.
+    invoer = [deel for regel in _invoer_zin(vergelijking) for deel in textwrap.wrap(regel, 100, subsequent_indent="  ")]
+    regels = [_kop(vergelijking), *invoer, _aantal_zin(vergelijking)]
     for titel, koppen, rijen in _secties(vergelijking):
         regels += ["", f"{titel}:"]
         regels += _tabel(koppen, rijen) if rijen else ["  (geen)"]
