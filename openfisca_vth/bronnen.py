@@ -19,6 +19,31 @@ def _cel(tekst):
     return str(tekst).replace("|", "\\|").replace("\n", " ")
 
 
+def _regeltabellen(bladen, kop):
+    """One table per top-level node: each dated value of each leaf with its status and sources."""
+    regels, hoofdstuk = [], None
+    for blad in sorted(bladen, key=lambda b: b.name):
+        boven = blad.name.split(".")[0]
+        if boven != hoofdstuk:
+            hoofdstuk = boven
+            regels += [f"{kop} {boven}", "", "| rule | from | value | status | source |", "|---|---|---|---|---|"]
+        for waarde in sorted(blad.values_list, key=lambda w: w.instant_str):
+            regels.append(
+                f"| `{blad.name}`<br>{_cel(blad.description)} | {waarde.instant_str} | "
+                f"`{waarde.value}` | `{waarde.metadata.get('status')}` | "
+                f"{_cel(_bronnen(waarde.metadata.get('reference', [])))} |"
+            )
+    return [*regels, ""] if regels else []
+
+
+def _eigen_bladeren_van_hervormingen(tax_benefit_system):
+    from openfisca_vth.reforms import PYTHON_HERVORMINGEN, laad_hervorming
+
+    for naam in PYTHON_HERVORMINGEN:
+        eigen = laad_hervorming(naam, tax_benefit_system).parameters.children[naam]
+        yield from bladeren(eigen)
+
+
 def render(tax_benefit_system):
     alle_bladeren = list(bladeren(tax_benefit_system.parameters))
     waarden = [w for blad in alle_bladeren for w in blad.values_list]
@@ -44,18 +69,16 @@ def render(tax_benefit_system):
         "A value applies from its date until the next one. Months are read on their last day.",
         "",
     ]
-    hoofdstuk = None
-    for blad in sorted(alle_bladeren, key=lambda b: b.name):
-        boven = blad.name.split(".")[0]
-        if boven != hoofdstuk:
-            hoofdstuk = boven
-            regels += [f"### {boven}", "", "| rule | from | value | status | source |", "|---|---|---|---|---|"]
-        for waarde in sorted(blad.values_list, key=lambda w: w.instant_str):
-            regels.append(
-                f"| `{blad.name}`<br>{_cel(blad.description)} | {waarde.instant_str} | "
-                f"`{waarde.value}` | `{waarde.metadata.get('status')}` | "
-                f"{_cel(_bronnen(waarde.metadata.get('reference', [])))} |"
-            )
+    regels += _regeltabellen(alle_bladeren, "###")
+    regels += [
+        "",
+        "## Assumptions of the encoded reforms",
+        "",
+        "The Python reforms bring parameters of their own (`openfisca_vth/reforms/parameters/`): the",
+        "assumptions a drafter can change in a reform file with `basis: <reform>` (docs/reforms.md).",
+        "",
+    ]
+    regels += _regeltabellen(_eigen_bladeren_van_hervormingen(tax_benefit_system), "###")
     regels += [
         "",
         "## Variables with a formula",

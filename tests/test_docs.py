@@ -20,3 +20,9 @@ def test_legal_sources_names_every_rule(tax_benefit_system):
     for blad in bladeren(tax_benefit_system.parameters):
         assert f"`{blad.name}`" in tekst
     assert "`bijsturingsbevoegdheid_staatssecretaris`" in tekst
+
+
+def test_legal_sources_names_the_reforms_assumptions():
+    tekst = (DOCS / "legal-sources.md").read_text(encoding="utf-8")
+    assert "`wetsvoorstel_versterking_vth.inwerkingtreding`" in tekst
+    assert "`verbreding_basistakenpakket.ingangsdatum`" in tekst
