@@ -189,7 +189,7 @@ def schrijf_markdown(rapport, uit):
     kop = _kop(rapport)
     regels = [f"## {kop[0]}", "", kop[1]]
     if rapport.illustratief:
-        regels += ["", f"> **ILLUSTRATIEF.** {rapport.toelichting}"]
+        regels += ["", f"> **LET OP.** {rapport.toelichting}"]
     regels += [
         "",
         "| Code | Omgevingsdienst | Robuust | Bijsturing | Niet voldane criteria | Deelnemers die tekortschieten |",
