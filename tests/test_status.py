@@ -115,7 +115,7 @@ def test_markdown(capsys):
     code, uit, _ = status(capsys, "--period", "2026-04", "--format", "markdown")
     assert code == 0
     assert uit.startswith("## Status VTH-stelsel milieu, periode 2026-04")
-    assert "> **ILLUSTRATIEF.**" in uit
+    assert "> **LET OP.** ILLUSTRATIEF" in uit
     assert sum(regel.startswith("| ") for regel in uit.splitlines()) == 1 + 27
 
 
