@@ -33,3 +33,19 @@ class HervormingsFout(VTHInvoerFout):
 
 class HervormingsbestandFout(HervormingsFout):
     """A drafter's reform file that cannot be read: the message names file, line and path."""
+
+
+class GemengdePeriodeInvoer(VTHInvoerFout, SituationParsingError):
+    """One variable given for overlapping periods of different length (a year and a month in it).
+
+    OpenFisca's ``set_input_dispatch_by_period`` would silently keep one and drop the other;
+    ``openfisca_vth.periode.invoer_per_maand`` refuses instead. A ``SituationParsingError`` too,
+    so the Web API answers ``400``.
+    """
+
+    def __init__(self, variabele, message):
+        SituationParsingError.__init__(self, [variabele], message, 400)
+        self.message = message
+
+    def __str__(self):
+        return self.message

@@ -11,8 +11,9 @@ recorded in docs/architecture.md; it changes nothing for rules dated on the firs
 """
 
 from openfisca_core import periods
+from openfisca_core.holders import set_input_dispatch_by_period
 
-from openfisca_vth.errors import PeriodeBuitenDekking
+from openfisca_vth.errors import GemengdePeriodeInvoer, PeriodeBuitenDekking
 
 # Wet verbetering vergunningverlening, toezicht en handhaving (Wet VTH), in force 14 April 2016:
 # the first legal basis of the basistakenpakket. tests/test_parameters.py checks that every
@@ -44,3 +45,29 @@ def geldende_regels(parameters, period):
     """
     controleer_dekking(period)
     return parameters(peildatum(period))
+
+
+def _overlappen(a, b):
+    return a.start <= b.stop and b.start <= a.stop
+
+
+def invoer_per_maand(holder, period, array):
+    """``set_input`` of every input variable: a year (or any longer period) applies to each of its
+    months, as with OpenFisca's ``set_input_dispatch_by_period``, which this calls.
+
+    That function silently keeps months already set when a longer period arrives, and copies such
+    a month onward to the later months. Giving one variable both a year and a month inside it (for
+    different deelnemers, say) therefore loses input without a word. Here it is refused: one
+    variable takes non-overlapping input periods only.
+    """
+    eerdere = holder.__dict__.setdefault("_vth_invoerperioden", [])
+    for eerder in eerdere:
+        if eerder != period and _overlappen(eerder, period):
+            naam = holder.variable.name
+            raise GemengdePeriodeInvoer(
+                naam,
+                f"invoer voor {naam} in {eerder} en in {period} overlapt; geef één variabele voor "
+                f"elke deelnemer of dienst in dezelfde soort periode (alles per jaar of alles per maand)",
+            )
+    eerdere.append(period)
+    set_input_dispatch_by_period(holder, period, array)

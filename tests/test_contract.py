@@ -4,6 +4,7 @@ import pytest
 from openfisca_core.periods import DateUnit
 
 from openfisca_vth.metadata import BRON_URL
+from openfisca_vth.periode import invoer_per_maand
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
@@ -79,7 +80,7 @@ def test_invoervariabelen(tax_benefit_system, naam, entiteit, soort_en_standaard
     assert variabele.default_value == standaard
     assert variabele.definition_period == DateUnit.MONTH
     assert variabele.is_input_variable()
-    assert variabele.set_input.__name__ == "set_input_dispatch_by_period"
+    assert variabele.set_input is invoer_per_maand
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
 """Who a deelnemer is, and the duties of a deelnemer that are not task categories."""
 
-from openfisca_core.model_api import MONTH, Enum, Variable, select, set_input_dispatch_by_period
+from openfisca_core.model_api import MONTH, Enum, Variable, select
 
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.enums import Bestuurslaag
-from openfisca_vth.periode import controleer_dekking
+from openfisca_vth.periode import controleer_dekking, invoer_per_maand
 
 
 class bestuurslaag(Variable):
@@ -39,7 +39,7 @@ class mandaat_verleend(Variable):
     value_type = bool
     entity = Deelnemer
     definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    set_input = invoer_per_maand
     label = "De deelnemer heeft (model)mandaat verleend aan de directeur van de omgevingsdienst"
     reference = ["https://zoek.officielebekendmakingen.nl/kst-22343-419.html"]
     documentation = """
@@ -52,7 +52,7 @@ class regionale_strategie_vastgesteld(Variable):
     value_type = bool
     entity = Deelnemer
     definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    set_input = invoer_per_maand
     label = "De deelnemer heeft de regionale uitvoerings- en handhavingsstrategie vastgesteld"
     reference = ["https://zoek.officielebekendmakingen.nl/kst-22343-419.html"]
     documentation = """

@@ -3,10 +3,10 @@
 from datetime import date
 
 import numpy
-from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.entities import Omgevingsdienst
-from openfisca_vth.periode import geldende_regels, peildatum
+from openfisca_vth.periode import geldende_regels, invoer_per_maand, peildatum
 
 KST_22343_419 = "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"
 
@@ -15,7 +15,7 @@ class datum_laatste_visitatie(Variable):
     value_type = date
     entity = Omgevingsdienst
     definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    set_input = invoer_per_maand
     label = "Datum waarop de laatste visitatie van de omgevingsdienst is afgerond"
     reference = [KST_22343_419]
 

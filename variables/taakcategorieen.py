@@ -13,11 +13,11 @@ Seveso-omgevingsdienst (Omgevingswet art. 18.22 lid 2).
 """
 
 import numpy
-from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.entities import Deelnemer
 from openfisca_vth.enums import Bestuurslaag
-from openfisca_vth.periode import geldende_regels
+from openfisca_vth.periode import geldende_regels, invoer_per_maand
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
 REFERENTIES_BASISTAKENPAKKET = [
@@ -71,7 +71,7 @@ def taakcategorie_variabelen(categorieen=TAAKCATEGORIEEN):
                 default_value=False,
                 entity=Deelnemer,
                 definition_period=MONTH,
-                set_input=set_input_dispatch_by_period,
+                set_input=invoer_per_maand,
                 label=f"De deelnemer heeft deze taken ingebracht bij de omgevingsdienst: {label}",
                 reference=REFERENTIES_BASISTAKENPAKKET,
             )
@@ -83,7 +83,7 @@ def taakcategorie_variabelen(categorieen=TAAKCATEGORIEEN):
                 default_value=True,
                 entity=Deelnemer,
                 definition_period=MONTH,
-                set_input=set_input_dispatch_by_period,
+                set_input=invoer_per_maand,
                 label=f"De deelnemer is bevoegd gezag voor zulke activiteiten in zijn gebied: {label}",
                 reference=REFERENTIES_BASISTAKENPAKKET,
             )
