@@ -5,7 +5,14 @@ command-line tools print the message and exit with status 2; library users catch
 :class:`VTHInvoerFout` (a ``ValueError``).
 """
 
+import difflib
+import re
+
 from openfisca_core.errors import SituationParsingError
+
+# OpenFisca's English situation messages that a drafter meets most, in one Dutch line each.
+_ONBEKENDE_VARIABELE = re.compile(r"variable '(?P<naam>[^']+)', but it was not found in the loaded tax and benefit")
+_ONGELDIGE_PERIODE = re.compile(r"Expected a period .*?; got: '(?P<periode>[^']*)'")
 
 
 class VTHInvoerFout(ValueError):
@@ -49,3 +56,32 @@ class GemengdePeriodeInvoer(VTHInvoerFout, SituationParsingError):
 
     def __str__(self):
         return self.message
+
+
+def onbekende_variabele(naam, tax_benefit_system):
+    """One line: ``naam`` is no variable of the system, with the nearest names."""
+    suggesties = difflib.get_close_matches(naam, list(tax_benefit_system.variables), n=2)
+    hint = f"; bedoelt u {' of '.join(repr(s) for s in suggesties)}?" if suggesties else ""
+    return f"onbekende variabele {naam!r}{hint}"
+
+
+def situatiefout_als_regel(fout, tax_benefit_system):
+    """A ``SituationParsingError`` (a nested dict of messages, English from OpenFisca) as one line.
+
+    Each message is prefixed by its place in the situation (``deelnemers/a/ingebracht_bodm``);
+    OpenFisca's long "variable not found" text becomes :func:`onbekende_variabele`.
+    """
+
+    def regels(knoop, pad):
+        if isinstance(knoop, dict):
+            for sleutel, kind in knoop.items():
+                yield from regels(kind, [*pad, str(sleutel)])
+            return
+        melding = " ".join(str(knoop).split())
+        if gevonden := _ONBEKENDE_VARIABELE.search(melding):
+            melding = onbekende_variabele(gevonden["naam"], tax_benefit_system)
+        elif gevonden := _ONGELDIGE_PERIODE.search(melding):
+            melding = f"ongeldige periode {gevonden['periode']!r}: gebruik JJJJ of JJJJ-MM, bijvoorbeeld 2026-04"
+        yield f"{'/'.join(pad)}: {melding}" if pad else melding
+
+    return "; ".join(regels(fout.error, []))

@@ -277,3 +277,24 @@ def test_compare_bouwt_elk_stelsel_een_keer(capsys, situatie_bestand, monkeypatc
     )
     assert status == 0
     assert gebouwd == {"basis": 1, "hervorming": 1}
+
+
+@pytest.mark.parametrize(
+    "deelnemer_a, fragment",
+    [
+        ({"ingebracht_bodm": True}, "deelnemers/a/ingebracht_bodm: onbekende variabele 'ingebracht_bodm'; bedoelt u"),
+        ({"ingebracht_bodem": {"2026-4x": True}}, "ongeldige periode '2026-4x': gebruik JJJJ of JJJJ-MM"),
+        ({"ingebracht_bodem": {"2026": True, "2026-04": False}}, "ingebracht_bodem: invoer voor ingebracht_bodem"),
+    ],
+)
+def test_compare_foute_situatie_is_een_nederlandse_regel(capsys, tmp_path, deelnemer_a, fragment):
+    bestand = tmp_path / "situatie.json"
+    situatie = {"deelnemers": {"a": deelnemer_a}, "omgevingsdiensten": {"od": {"gemeenten": ["a"]}}}
+    bestand.write_text(json.dumps(situatie), encoding="utf-8")
+    status, uit, fout = _compare(
+        capsys, "--reform", "uitstel_termijn_2027", "--period", "2026-06", "--situatie", str(bestand)
+    )
+    assert status == 2 and uit == ""
+    assert fragment in fout
+    assert len(fout.strip().splitlines()) == 1 and "Traceback" not in fout
+    assert "was not found" not in fout and "Expected a period" not in fout

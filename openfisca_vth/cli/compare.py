@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from openfisca_vth.errors import VTHInvoerFout
+from openfisca_vth.errors import VTHInvoerFout, onbekende_variabele, situatiefout_als_regel
 
 HELP = "Vergelijk huidig recht met een hervorming en toon alleen wat verandert."
 
@@ -77,22 +77,17 @@ def _bouwer_uit_situatie(situatie, pad):
         try:
             return SimulationBuilder().build_from_entities(systeem, situatie)
         except SituationParsingError as fout:
-            melding = json.dumps(fout.error, ensure_ascii=False)
-            raise VTHInvoerFout(f"situatiebestand {pad}: {melding}") from None
+            raise VTHInvoerFout(f"situatiebestand {pad}: {situatiefout_als_regel(fout, systeem)}") from None
 
     return bouw
 
 
 def lees_variabelen(tekst, systeem):
     """``a,b`` as a list of known variable names, or a one-line VTHInvoerFout with suggestions."""
-    import difflib
-
     namen = [naam.strip() for naam in tekst.split(",") if naam.strip()]
     for naam in namen:
         if naam not in systeem.variables:
-            suggestie = difflib.get_close_matches(naam, list(systeem.variables), n=1)
-            hint = f"; bedoelt u {suggestie[0]!r}?" if suggestie else ""
-            raise VTHInvoerFout(f"--variabelen: onbekende variabele {naam!r}{hint}")
+            raise VTHInvoerFout(f"--variabelen: {onbekende_variabele(naam, systeem)}")
     if not namen:
         raise VTHInvoerFout("--variabelen: geef ten minste één variabele")
     return namen
