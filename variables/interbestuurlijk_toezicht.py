@@ -7,15 +7,19 @@ with Bor art. 7.1). The generic remedy is indeplaatsstelling: gedeputeerde state
 waterschap has no basistakenpakket duty, so there is nothing to supervise here.
 """
 
+from datetime import date
+
 import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable, select
 
 from openfisca_vth.entities import Deelnemer
 from openfisca_vth.enums import Bestuurslaag, InterbestuurlijkToezichthouder
-from openfisca_vth.periode import geldende_regels
+from openfisca_vth.periode import geldende_regels, invoer_per_maand, peildatum
 
 GEMEENTEWET_124 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124"
 PROVINCIEWET_121 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005645&artikel=121"
+GEMEENTEWET_124_LID_2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124&lid=2"
+PROVINCIEWET_121_LID_2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005645&artikel=121&lid=2"
 
 
 class interbestuurlijk_toezichthouder(Variable):
@@ -56,3 +60,60 @@ class interbestuurlijk_toezicht_mogelijk(Variable):
         taakverwaarlozing = numpy.logical_not(deelnemer("brengt_basistakenpakket_volledig_in", period))
         toezichthouder = deelnemer("interbestuurlijk_toezichthouder", period)
         return taakverwaarlozing * (toezichthouder != InterbestuurlijkToezichthouder.geen)
+
+
+class besluit_indeplaatsstelling_genomen(Variable):
+    value_type = bool
+    entity = Deelnemer
+    definition_period = MONTH
+    set_input = invoer_per_maand
+    label = "Het toezichthoudende orgaan heeft besloten in de plaats van de deelnemer te treden"
+    reference = [GEMEENTEWET_124, PROVINCIEWET_121]
+
+
+class einde_hersteltermijn(Variable):
+    value_type = date
+    entity = Deelnemer
+    definition_period = MONTH
+    set_input = invoer_per_maand
+    label = "Laatste dag van de hersteltermijn die in het besluit tot indeplaatsstelling is gesteld"
+    reference = [GEMEENTEWET_124_LID_2, PROVINCIEWET_121_LID_2]
+
+
+class indeplaatsstelling_spoedeisend(Variable):
+    value_type = bool
+    entity = Deelnemer
+    definition_period = MONTH
+    set_input = invoer_per_maand
+    label = "De spoedeisendheid laat het afwachten van een hersteltermijn niet toe"
+    reference = [GEMEENTEWET_124_LID_2, PROVINCIEWET_121_LID_2]
+
+
+class indeplaatsstelling_uitvoerbaar(Variable):
+    value_type = bool
+    entity = Deelnemer
+    definition_period = MONTH
+    label = (
+        "Het toezichthoudende orgaan mag het besluit tot indeplaatsstelling uitvoeren "
+        "(namens en ten laste van de deelnemer)"
+    )
+    reference = [GEMEENTEWET_124, GEMEENTEWET_124_LID_2, PROVINCIEWET_121, PROVINCIEWET_121_LID_2]
+    documentation = """
+    Gemeentewet art. 124 lid 2 en Provinciewet art. 121 lid 2: behalve in spoedeisende gevallen
+    wordt het besluit pas uitgevoerd na afloop van de in het besluit gestelde termijn, waarbinnen de
+    deelnemer de taak alsnog kan uitvoeren. Hier: de deelnemer brengt het basistakenpakket nog
+    steeds niet volledig in, er is besloten, en de hersteltermijn is vóór de peildatum verstreken
+    (of de zaak is spoedeisend).
+    """
+
+    def formula(deelnemer, period, parameters):
+        ibt = geldende_regels(parameters, period).interbestuurlijk_toezicht
+        # lid 1: nog steeds taakverwaarlozing, en een bevoegd orgaan heeft besloten
+        nog_steeds_verwaarloosd = deelnemer("interbestuurlijk_toezicht_mogelijk", period)
+        besloten = deelnemer("besluit_indeplaatsstelling_genomen", period)
+        # lid 2: "behalve in spoedeisende gevallen" pas na afloop van de hersteltermijn
+        termijn_verstreken = deelnemer("einde_hersteltermijn", period) < numpy.datetime64(str(peildatum(period)))
+        wachten_niet_vereist = numpy.logical_or(
+            not ibt.uitvoering_pas_na_hersteltermijn, deelnemer("indeplaatsstelling_spoedeisend", period)
+        )
+        return nog_steeds_verwaarloosd * besloten * numpy.logical_or(termijn_verstreken, wachten_niet_vereist)
