@@ -73,6 +73,8 @@ class besluit_indeplaatsstelling_genomen(Variable):
 
 class einde_hersteltermijn(Variable):
     value_type = date
+    # Without a known term the decision cannot be executed (lid 2): default far in the future.
+    default_value = date(9999, 12, 31)
     entity = Deelnemer
     definition_period = MONTH
     set_input = invoer_per_maand
