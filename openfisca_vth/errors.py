@@ -19,6 +19,10 @@ class VTHInvoerFout(ValueError):
     """Base class of every input error of openfisca-vth."""
 
 
+class OngeldigePeriode(VTHInvoerFout):
+    """A period that is not one month written ``YYYY-MM``."""
+
+
 class PeriodeBuitenDekking(VTHInvoerFout, SituationParsingError):
     """A period before the first month the model covers.
 

@@ -10,10 +10,12 @@ Reading at the last day, not at OpenFisca's default ``period.start``, is a model
 recorded in docs/architecture.md; it changes nothing for rules dated on the first of a month.
 """
 
+import re
+
 from openfisca_core import periods
 from openfisca_core.holders import set_input_dispatch_by_period
 
-from openfisca_vth.errors import GemengdePeriodeInvoer, PeriodeBuitenDekking
+from openfisca_vth.errors import GemengdePeriodeInvoer, OngeldigePeriode, PeriodeBuitenDekking
 
 # Wet verbetering vergunningverlening, toezicht en handhaving (Wet VTH), in force 14 April 2016:
 # the first legal basis of the basistakenpakket. tests/test_parameters.py checks that every
@@ -34,6 +36,23 @@ def controleer_dekking(period):
             f"Periode {period} ligt vóór de dekking van het model; de eerste gedekte maand is "
             f"{EERSTE_GEDEKTE_MAAND} (Wet VTH, in werking 14 april 2016). Kies een latere periode."
         )
+
+
+def maand(periode):
+    """One covered month, from an OpenFisca period or ``YYYY-MM`` text; else a one-line error.
+
+    The single parser of the month a user asks for (command line, dataset, reports).
+    """
+    if isinstance(periode, str):
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", periode.strip()):
+            raise OngeldigePeriode(f"ongeldige periode {periode!r}: gebruik JJJJ-MM, bijvoorbeeld 2026-04")
+        periode = periods.period(periode.strip())
+    elif not isinstance(periode, periods.Period):
+        raise OngeldigePeriode(f"ongeldige periode {periode!r}: gebruik JJJJ-MM, bijvoorbeeld 2026-04")
+    if periode.unit != periods.DateUnit.MONTH or periode.size != 1:
+        raise OngeldigePeriode(f"periode {periode} is geen maand: gebruik JJJJ-MM, bijvoorbeeld 2026-04")
+    controleer_dekking(periode)
+    return periode
 
 
 def geldende_regels(parameters, period):

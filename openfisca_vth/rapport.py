@@ -10,8 +10,7 @@ from the variables and the parameters.
 
 from dataclasses import dataclass
 
-from openfisca_vth.dataset import maand
-from openfisca_vth.periode import geldende_regels
+from openfisca_vth.periode import geldende_regels, maand
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 

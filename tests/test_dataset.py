@@ -16,7 +16,7 @@ from openfisca_vth.dataset import (
     laad_dataset,
 )
 from openfisca_vth.dataset.invoer import DEELNEMER_INVOER, DIENST_INVOER
-from openfisca_vth.errors import VTHInvoerFout
+from openfisca_vth.errors import OngeldigePeriode, VTHInvoerFout
 
 GEMEENTEN_CBS = INGEBOUWD_DIR / "bronnen" / "gemeenten_vr_minvws_2023.csv"
 UTRECHT_VOOR = {"odru", "rudutrecht"}
@@ -123,7 +123,9 @@ def test_maand_buiten_de_dekking_is_een_duidelijke_fout(ds, tax_benefit_system, 
 def test_periode_voor_het_model_en_geen_maand(ds):
     with pytest.raises(VTHInvoerFout, match="2016-04"):
         ds.omgevingsdiensten("2015-01")
-    with pytest.raises(DatasetFout, match="geen maand"):
+    with pytest.raises(OngeldigePeriode, match="geen maand"):
+        ds.omgevingsdiensten(periods.period("2026"))
+    with pytest.raises(OngeldigePeriode, match="ongeldige periode '2026'"):
         ds.omgevingsdiensten("2026")
 
 

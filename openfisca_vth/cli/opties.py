@@ -2,10 +2,7 @@
 
 import datetime
 
-from openfisca_core import periods
-
-from openfisca_vth.errors import VTHInvoerFout
-from openfisca_vth.periode import controleer_dekking
+from openfisca_vth.periode import maand
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -15,14 +12,8 @@ def huidige_maand():
 
 
 def lees_maand(tekst):
-    """Parse ``YYYY-MM`` into an OpenFisca month, or raise a one-line VTHInvoerFout."""
-    try:
-        datum = datetime.datetime.strptime(tekst, "%Y-%m")
-    except (TypeError, ValueError):
-        raise VTHInvoerFout(f"ongeldige periode {tekst!r}: gebruik JJJJ-MM, bijvoorbeeld 2026-04") from None
-    periode = periods.period(datum.strftime("%Y-%m"))
-    controleer_dekking(periode)
-    return periode
+    """``--period``: one covered month (``openfisca_vth.periode.maand``)."""
+    return maand(tekst)
 
 
 def voeg_periode_toe(parser):

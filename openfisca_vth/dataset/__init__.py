@@ -9,7 +9,7 @@
 The format of a dataset folder and the provenance of the embedded one: docs/dataset.md.
 """
 
-from openfisca_vth.dataset.dataset import INGEBOUWD_DIR, Dataset, laad_dataset, maand
+from openfisca_vth.dataset.dataset import INGEBOUWD_DIR, Dataset, laad_dataset
 from openfisca_vth.dataset.fouten import DatasetBuitenDekking, DatasetFout
 from openfisca_vth.dataset.lezen import DeelnemerRecord, Geldigheid, OmgevingsdienstRecord
 
@@ -22,5 +22,4 @@ __all__ = [
     "Geldigheid",
     "OmgevingsdienstRecord",
     "laad_dataset",
-    "maand",
 ]

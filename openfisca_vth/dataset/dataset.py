@@ -3,28 +3,15 @@
 from pathlib import Path
 
 import numpy
-from openfisca_core import periods
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_vth.dataset.fouten import DatasetBuitenDekking, DatasetFout
 from openfisca_vth.dataset.invoer import SEVESO_VARIABELE
 from openfisca_vth.dataset.lezen import ALLE_DEELNEMERS, lees_map
-from openfisca_vth.periode import controleer_dekking, peildatum
+from openfisca_vth.periode import maand, peildatum
 
 INGEBOUWD = "ingebouwd"
 INGEBOUWD_DIR = Path(__file__).parent / INGEBOUWD
-
-
-def maand(periode):
-    """An OpenFisca month from a Period or ``YYYY-MM``; raise DatasetFout for anything else."""
-    try:
-        periode = periods.period(periode)
-    except (TypeError, ValueError):
-        raise DatasetFout(f"ongeldige periode {periode!r}: gebruik een maand, bijvoorbeeld 2026-04") from None
-    if periode.unit != periods.DateUnit.MONTH or periode.size != 1:
-        raise DatasetFout(f"periode {periode} is geen maand: gebruik een maand, bijvoorbeeld 2026-04")
-    controleer_dekking(periode)
-    return periode
 
 
 class Dataset:
