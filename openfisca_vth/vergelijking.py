@@ -27,7 +27,7 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_vth.metadata import bladeren
-from openfisca_vth.periode import controleer_dekking, peildatum
+from openfisca_vth.periode import maand, peildatum
 
 ENTITEITEN = ("omgevingsdienst", "deelnemer")
 
@@ -220,8 +220,7 @@ def vergelijk(
     ``hervorming`` names the reform in the report (default: the reform's class name), ``basis``
     what it is compared with (default: "huidig recht"), ``invoer`` where the inputs came from.
     """
-    periode = periods.period(str(periode))
-    controleer_dekking(periode)
+    periode = maand(periode if isinstance(periode, periods.Period) else str(periode))
     namen = namen or {}
     simulaties = [_simulatie(systeem, periode, situatie_of_bouwer) for systeem in (baseline, hervormd)]
     populaties = [s.populations for s in simulaties]
