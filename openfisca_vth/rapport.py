@@ -11,7 +11,7 @@ from the variables and the parameters.
 from dataclasses import dataclass
 
 from openfisca_vth.periode import geldende_regels, maand
-from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
+from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
 
@@ -148,8 +148,8 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
     def bereken(variabele):
         return simulatie.calculate(variabele, periode)
 
-    criteria = geldende_regels(tax_benefit_system.parameters, periode).robuustheidscriteria
-    voldaan = {c.code: bereken(c.variabele) for c in ROBUUSTHEIDSCRITERIA if criteria[c.code].van_toepassing}
+    geldend = geldende_criteria(geldende_regels(tax_benefit_system.parameters, periode))
+    voldaan = {c.code: bereken(c.variabele) for c in geldend}
     ontbreekt = {c.code: bereken(f"basistaak_ontbreekt_{c.code}") for c in TAAKCATEGORIEEN}
     mandaat = bereken("mandaat_verleend")
     strategie = bereken("regionale_strategie_vastgesteld")

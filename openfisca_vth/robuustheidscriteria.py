@@ -23,3 +23,12 @@ class Robuustheidscriterium:
 
 
 ROBUUSTHEIDSCRITERIA = tuple(Robuustheidscriterium(code, label) for code, label in onderdelen(ROBUUSTHEIDSCRITERIA_DIR))
+
+
+def geldende_criteria(regels):
+    """The criteria whose ``van_toepassing`` switch is on in ``regels`` (the parameters in force).
+
+    The one place that says which criteria count: ``aantal_robuustheidscriteria_niet_voldaan``,
+    ``robuust`` and the status report all ask here.
+    """
+    return tuple(c for c in ROBUUSTHEIDSCRITERIA if regels.robuustheidscriteria[c.code].van_toepassing)

@@ -16,7 +16,7 @@ from openfisca_core.model_api import MONTH, Variable
 from openfisca_vth.entities import Omgevingsdienst
 from openfisca_vth.groep import alle_deelnemers
 from openfisca_vth.periode import controleer_dekking, geldende_regels
-from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
+from openfisca_vth.robuustheidscriteria import geldende_criteria
 
 KST_22343_360 = "https://zoek.officielebekendmakingen.nl/kst-22343-360.html"
 KST_22343_419 = "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"
@@ -117,11 +117,9 @@ class aantal_robuustheidscriteria_niet_voldaan(Variable):
     reference = [KST_22343_360, KST_22343_419]
 
     def formula(omgevingsdienst, period, parameters):
-        criteria = geldende_regels(parameters, period).robuustheidscriteria
-        return sum(
-            criteria[criterium.code].van_toepassing * numpy.logical_not(omgevingsdienst(criterium.variabele, period))
-            for criterium in ROBUUSTHEIDSCRITERIA
-        )
+        geldend = geldende_criteria(geldende_regels(parameters, period))
+        niet_voldaan = [numpy.logical_not(omgevingsdienst(c.variabele, period)) for c in geldend]
+        return sum(niet_voldaan, numpy.zeros(omgevingsdienst.count, dtype=int))
 
 
 class robuust(Variable):
@@ -136,8 +134,7 @@ class robuust(Variable):
     """
 
     def formula(omgevingsdienst, period, parameters):
-        criteria = geldende_regels(parameters, period).robuustheidscriteria
-        er_gelden_criteria = any(criteria[criterium.code].van_toepassing for criterium in ROBUUSTHEIDSCRITERIA)
+        er_gelden_criteria = bool(geldende_criteria(geldende_regels(parameters, period)))
         return er_gelden_criteria * (omgevingsdienst("aantal_robuustheidscriteria_niet_voldaan", period) == 0)
 
 
