@@ -17,3 +17,15 @@ class InterbestuurlijkToezichthouder(Enum):
     geen = "Geen interbestuurlijk toezicht"
     gedeputeerde_staten = "Gedeputeerde staten (Gemeentewet art. 124)"
     minister = "Onze Minister wie het aangaat (Provinciewet art. 121)"
+
+
+class SevesoPlaatsing(Enum):
+    geen_aanwijzing = "Geen aangewezen Seveso-omgevingsdienst bekend (niet getoetst)"
+    bij_aangewezen_dienst = "Ondergebracht bij de aangewezen Seveso-omgevingsdienst"
+    in_eigen_beheer = "In eigen beheer gehouden, niet bij de aangewezen Seveso-omgevingsdienst"
+    bij_andere_dienst = "Ondergebracht bij een andere omgevingsdienst dan de aangewezen Seveso-omgevingsdienst"
+    niet_opgegeven = "Niet opgegeven waar de taken zijn ondergebracht"
+
+
+# The value of ``seveso_taken_ondergebracht_bij`` for tasks a provincie keeps in-house.
+EIGEN_BEHEER = "eigen_beheer"

@@ -19,6 +19,13 @@ class VTHInvoerFout(ValueError):
     """Base class of every input error of openfisca-vth."""
 
 
+class ModelFout(Exception):
+    """The model itself is inconsistent (a criterion folder without its variable): a developer's error."""
+
+    def __str__(self):
+        return str(self.args[0])
+
+
 class OngeldigePeriode(VTHInvoerFout):
     """A period that is not one month written ``YYYY-MM``."""
 

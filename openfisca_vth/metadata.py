@@ -10,8 +10,12 @@ import re
 
 from openfisca_core.parameters import ParameterNode
 
-STATUSSEN = ("wet", "amvb", "bestuurlijke_afspraak", "wetsvoorstel", "aanname")
-METADATA_SLEUTELS = frozenset({"reference", "status", "unit"})
+# The legal force of a rule. ``begroting`` is a budget decision (an amount on a budget), which is
+# neither law nor an agreement between the stelselpartijen; docs/legal-sources.md explains each.
+STATUSSEN = ("wet", "amvb", "bestuurlijke_afspraak", "begroting", "wetsvoorstel", "aanname")
+# ``informatief: true`` marks a leaf that no formula reads (an amount, the form of a power): changing
+# it changes no result. tests/test_parameters.py checks that every other leaf is read.
+METADATA_SLEUTELS = frozenset({"reference", "status", "unit", "informatief"})
 
 # Article-level sources: a juriconnect link to an article or annex of a statute on
 # wetten.overheid.nl, or an official publication (Kamerstuk, Staatsblad, Staatscourant,
@@ -30,6 +34,8 @@ def fouten_in_metadata(metadata, waar):
     onbekend = set(metadata) - METADATA_SLEUTELS
     if onbekend:
         fouten.append(f"{waar}: onbekende metadata-sleutels {sorted(onbekend)}")
+    if "informatief" in metadata and metadata["informatief"] is not True:
+        fouten.append(f"{waar}: informatief is alleen true (of weggelaten)")
     if metadata.get("status") not in STATUSSEN:
         fouten.append(f"{waar}: status {metadata.get('status')!r} niet in {list(STATUSSEN)}")
     referenties = metadata.get("reference")
@@ -45,6 +51,22 @@ def fouten_in_metadata(metadata, waar):
         if not BRON_URL.match(str(referentie["url"])):
             fouten.append(f"{waar}: {referentie['url']} is geen bron op artikelniveau")
     return fouten
+
+
+# Parameter paths renamed once (version 0.2, CHANGELOG.md): old path -> new path. A drafter's reform
+# file that still names an old path is answered with "hernoemd tot ...".
+HERNOEMD = {
+    "robuustheidscriteria.termijn_verstreken": "robuustheidstermijn_verstreken",
+    "financiering.decentralisatie_uitkering_vth": "begroting.decentralisatie_uitkering_vth",
+    "financiering.rijksbijdrage_versterking_vth": "begroting.rijksbijdrage_versterking_vth",
+    "financiering.versterking_ilt": "begroting.versterking_ilt",
+    "monitoring.visitatie_cyclus": "monitoring.visitatie.cyclus_jaren",
+}
+
+
+def is_informatief(parameter):
+    """Whether ``parameter`` is marked as read by no formula (``metadata.informatief``)."""
+    return parameter.metadata.get("informatief") is True
 
 
 def knopen(node):

@@ -12,6 +12,7 @@ recorded in docs/architecture.md; it changes nothing for rules dated on the firs
 
 import re
 
+import numpy
 from openfisca_core import periods
 from openfisca_core.holders import set_input_dispatch_by_period
 
@@ -27,6 +28,22 @@ EERSTE_GEDEKTE_MAAND = periods.period("2016-04")
 def peildatum(period):
     """The instant at which the rules of ``period`` are read: its last day."""
     return period.stop
+
+
+def eerste_dag(period):
+    """The first day of ``period``, as a ``numpy.datetime64`` day.
+
+    Where the law turns on a day inside a month (a hersteltermijn that ends on 15 June), the model
+    takes the strict side: a term counts as passed in a month only if it ended before that month
+    began, so it had passed on every day of the month. June then shows "not yet"; July shows
+    "passed". The model is never more lenient than the law (docs/architecture.md).
+    """
+    return numpy.datetime64(str(period.start), "D")
+
+
+def verstreken_voor(datums, period):
+    """True where the date in ``datums`` lies before the first day of ``period`` (see :func:`eerste_dag`)."""
+    return numpy.asarray(datums, dtype="datetime64[D]") < eerste_dag(period)
 
 
 def controleer_dekking(period):

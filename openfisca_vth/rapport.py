@@ -10,9 +10,42 @@ from the variables and the parameters.
 
 from dataclasses import dataclass
 
-from openfisca_vth.periode import geldende_regels, maand
+from openfisca_vth.enums import InterbestuurlijkToezichthouder, SevesoPlaatsing
+from openfisca_vth.periode import geldende_regels, maand, peildatum
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
+
+STAATSSECRETARIS = "de staatssecretaris van IenW (als de minister die het aangaat)"
+
+
+@dataclass(frozen=True)
+class Optreden:
+    """Who can act against a deelnemer that falls short, under which article, and how."""
+
+    wie: str
+    grondslag: str  # the citation text of the parameter that holds the rule
+    url: str
+    hoe: str
+    nu_bevoegd: bool  # may act now (False: only after a further step, e.g. Gemeentewet 124a)
+
+    def naar_dict(self):
+        return {
+            "wie": self.wie,
+            "grondslag": self.grondslag,
+            "url": self.url,
+            "hoe": self.hoe,
+            "nu_bevoegd": self.nu_bevoegd,
+        }
+
+    def als_tekst(self):
+        return f"{self.wie} ({self.grondslag.split(' (')[0]}: {self.hoe})"
+
+
+def _bron(parameter, instant):
+    """The first citation (``tekst``, ``url``) of the value of ``parameter`` in force at ``instant``."""
+    waarde = next(w for w in parameter.values_list if w.instant_str <= str(instant))
+    referentie = waarde.metadata["reference"][0]
+    return referentie["tekst"], referentie["url"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +59,11 @@ class DeelnemerStatus:
     interbestuurlijk_toezichthouder: str
     interbestuurlijk_toezicht_mogelijk: bool
     inbreng_basistakenpakket_afdwingbaar: bool
+    provincie: str = ""
+    aangewezen_seveso_omgevingsdienst: str = ""
+    plaatsing_seveso_taken: str = SevesoPlaatsing.geen_aanwijzing.name
+    seveso_taken_ondergebracht_bij: str = ""
+    wie_kan_optreden: tuple = ()  # Optreden, when basistaken are missing
 
     @property
     def schiet_tekort(self):
@@ -42,6 +80,13 @@ class DeelnemerStatus:
             "interbestuurlijk_toezichthouder": self.interbestuurlijk_toezichthouder,
             "interbestuurlijk_toezicht_mogelijk": self.interbestuurlijk_toezicht_mogelijk,
             "inbreng_basistakenpakket_afdwingbaar": self.inbreng_basistakenpakket_afdwingbaar,
+            "provincie": self.provincie,
+            "seveso": {
+                "aangewezen_omgevingsdienst": self.aangewezen_seveso_omgevingsdienst,
+                "plaatsing": self.plaatsing_seveso_taken,
+                "ondergebracht_bij": self.seveso_taken_ondergebracht_bij,
+            },
+            "wie_kan_optreden": [o.naar_dict() for o in self.wie_kan_optreden],
         }
 
 
@@ -56,6 +101,7 @@ class DienstStatus:
     is_seveso_omgevingsdienst: bool
     fte_formatie: float
     deelnemers: tuple  # every DeelnemerStatus of the dienst, simulation order
+    werkgebied_in_strijd_met_wet: bool = False
 
     @property
     def deelnemers_met_ontbrekende_basistaken(self):
@@ -79,15 +125,20 @@ class DienstStatus:
             "robuustheidstermijn_verstreken": self.robuustheidstermijn_verstreken,
             "is_seveso_omgevingsdienst": self.is_seveso_omgevingsdienst,
             "fte_formatie": self.fte_formatie,
+            "werkgebied_in_strijd_met_wet": self.werkgebied_in_strijd_met_wet,
             "aantal_deelnemers": len(self.deelnemers),
             "deelnemers_met_ontbrekende_basistaken": [
                 {
                     "id": d.id,
                     "naam": d.naam,
                     "soort": d.soort,
+                    "provincie": d.provincie,
                     "ontbrekende_basistaken": list(d.ontbrekende_basistaken),
                     "interbestuurlijk_toezichthouder": d.interbestuurlijk_toezichthouder,
                     "interbestuurlijk_toezicht_mogelijk": d.interbestuurlijk_toezicht_mogelijk,
+                    "inbreng_basistakenpakket_afdwingbaar": d.inbreng_basistakenpakket_afdwingbaar,
+                    "seveso": d.naar_dict()["seveso"],
+                    "wie_kan_optreden": [o.naar_dict() for o in d.wie_kan_optreden],
                 }
                 for d in self.deelnemers_met_ontbrekende_basistaken
             ],
@@ -105,6 +156,7 @@ class Statusrapport:
     illustratief: bool
     toelichting: str
     omgevingsdiensten: tuple
+    geldende_criteria: tuple = ()  # codes of the criteria that count for robuust in this month
 
     @property
     def totalen(self):
@@ -118,6 +170,7 @@ class Statusrapport:
             "deelnemers_met_ontbrekende_basistaken": sum(
                 len(d.deelnemers_met_ontbrekende_basistaken) for d in diensten
             ),
+            "werkgebied_in_strijd_met_wet": sum(d.werkgebied_in_strijd_met_wet for d in diensten),
             "niet_voldaan_per_criterium": {
                 c.code: sum(c.code in d.niet_voldane_criteria for d in diensten) for c in ROBUUSTHEIDSCRITERIA
             },
@@ -130,6 +183,7 @@ class Statusrapport:
             "dataset": {"naam": self.dataset, "bron": self.dataset_bron},
             "illustratief": self.illustratief,
             "toelichting": self.toelichting,
+            "geldende_criteria": list(self.geldende_criteria),
             "omgevingsdiensten": [d.naar_dict() for d in self.omgevingsdiensten],
             "totalen": self.totalen,
         }
@@ -156,20 +210,31 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
     toezichthouder = bereken("interbestuurlijk_toezichthouder").decode_to_str()
     toezicht_mogelijk = bereken("interbestuurlijk_toezicht_mogelijk")
     afdwingbaar = bereken("inbreng_basistakenpakket_afdwingbaar")
+    overgegaan = bereken("bevoegdheid_124_overgegaan_op_minister")
+    aangewezen = bereken("aangewezen_seveso_omgevingsdienst")
+    plaatsing = bereken("plaatsing_seveso_taken").decode_to_str()
+    ondergebracht = bereken("seveso_taken_ondergebracht_bij")
+    optreden = _Optreden(tax_benefit_system.parameters, periode)
 
     per_dienst = {}
     for i, d in enumerate(deelnemers):
+        ontbrekend = tuple(c for c, waarden in ontbreekt.items() if waarden[i])
         per_dienst.setdefault(d.omgevingsdienst_code, []).append(
             DeelnemerStatus(
                 id=d.id,
                 naam=d.naam,
                 soort=d.soort,
-                ontbrekende_basistaken=tuple(c for c, waarden in ontbreekt.items() if waarden[i]),
+                ontbrekende_basistaken=ontbrekend,
                 mandaat_verleend=bool(mandaat[i]),
                 regionale_strategie_vastgesteld=bool(strategie[i]),
                 interbestuurlijk_toezichthouder=str(toezichthouder[i]),
                 interbestuurlijk_toezicht_mogelijk=bool(toezicht_mogelijk[i]),
                 inbreng_basistakenpakket_afdwingbaar=bool(afdwingbaar[i]),
+                provincie=d.provincie,
+                aangewezen_seveso_omgevingsdienst=str(aangewezen[i]),
+                plaatsing_seveso_taken=str(plaatsing[i]),
+                seveso_taken_ondergebracht_bij=str(ondergebracht[i]),
+                wie_kan_optreden=optreden(d, str(toezichthouder[i]), bool(overgegaan[i])) if ontbrekend else (),
             )
         )
 
@@ -178,6 +243,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
     termijn = bereken("robuustheidstermijn_verstreken")
     seveso = bereken("is_seveso_omgevingsdienst")
     fte = bereken("fte_formatie")
+    werkgebied = bereken("werkgebied_in_strijd_met_wet")
     statussen = tuple(
         DienstStatus(
             code=d.code,
@@ -189,6 +255,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
             is_seveso_omgevingsdienst=bool(seveso[j]),
             fte_formatie=float(fte[j]),
             deelnemers=tuple(per_dienst[d.code]),
+            werkgebied_in_strijd_met_wet=bool(werkgebied[j]),
         )
         for j, d in enumerate(diensten)
     )
@@ -200,4 +267,65 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
         illustratief=dataset.illustratief,
         toelichting=dataset.toelichting,
         omgevingsdiensten=statussen,
+        geldende_criteria=tuple(c.code for c in geldend),
     )
+
+
+class _Optreden:
+    """Builds, per deelnemer that misses basistaken, who can act: the rules and their citations
+    come from the parameters in force (interbestuurlijk_toezicht, bijsturingsbevoegdheid)."""
+
+    def __init__(self, parameters, periode):
+        self.dag = peildatum(periode)
+        self.regels = geldende_regels(parameters, periode)
+        self.ibt = parameters.interbestuurlijk_toezicht
+        self.specifiek = parameters.bijsturingsbevoegdheid.inbreng_basistakenpakket.in_werking
+
+    def _optreden(self, wie, parameter, hoe, nu_bevoegd=True):
+        tekst, url = _bron(parameter, self.dag)
+        return Optreden(wie, tekst, url, hoe, nu_bevoegd)
+
+    def __call__(self, deelnemer, toezichthouder, overgegaan):
+        ibt = self.ibt
+        uitkomst = []
+        if deelnemer.soort == "gemeente" and toezichthouder == InterbestuurlijkToezichthouder.gedeputeerde_staten.name:
+            gs = f"gedeputeerde staten van {deelnemer.provincie}" if deelnemer.provincie else "gedeputeerde staten"
+            uitkomst.append(
+                self._optreden(
+                    gs,
+                    ibt.indeplaatsstelling_gemeente_door_gedeputeerde_staten,
+                    "indeplaatsstelling namens en ten laste van de gemeente, uit te voeren na de hersteltermijn",
+                )
+            )
+            if self.regels.interbestuurlijk_toezicht.verzoek_minister_aan_gedeputeerde_staten:
+                hoe = (
+                    "de bevoegdheid is overgegaan: gedeputeerde staten traden niet op binnen de termijn van het verzoek"
+                    if overgegaan
+                    else f"alleen via een verzoek aan {gs}, in overeenstemming met de minister van BZK en bij een "
+                    "zwaarwegend algemeen belang; de bevoegdheid gaat over als zij niet binnen de gestelde "
+                    "termijn optreden"
+                )
+                uitkomst.append(
+                    self._optreden(STAATSSECRETARIS, ibt.verzoek_minister_aan_gedeputeerde_staten, hoe, overgegaan)
+                )
+        elif deelnemer.soort == "gemeente" and toezichthouder == InterbestuurlijkToezichthouder.minister.name:
+            uitkomst.append(
+                self._optreden(
+                    STAATSSECRETARIS,
+                    ibt.omgevingsrecht_in_bijlage_gemeentewet_124b,
+                    "indeplaatsstelling namens en ten laste van de gemeente (de wet staat in de bijlage van art. 124b)",
+                )
+            )
+        elif deelnemer.soort == "provincie" and toezichthouder == InterbestuurlijkToezichthouder.minister.name:
+            uitkomst.append(
+                self._optreden(
+                    STAATSSECRETARIS,
+                    ibt.indeplaatsstelling_provincie_door_minister,
+                    "indeplaatsstelling namens en ten laste van de provincie, uit te voeren na de hersteltermijn",
+                )
+            )
+        if self.regels.bijsturingsbevoegdheid.inbreng_basistakenpakket.in_werking:
+            uitkomst.append(
+                self._optreden(STAATSSECRETARIS, self.specifiek, "de specifieke bevoegdheid uit het wetsvoorstel")
+            )
+        return tuple(uitkomst)

@@ -3,7 +3,9 @@
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_vth.entities import entities
+from openfisca_vth.errors import ModelFout
 from openfisca_vth.paths import PARAMETERS_DIR, VARIABLES_DIR
+from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
 
 
 class CountryTaxBenefitSystem(TaxBenefitSystem):
@@ -21,3 +23,24 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
 
         self.add_variables(*taakcategorie_variabelen())
         self.load_parameters(str(PARAMETERS_DIR))
+        controleer_robuustheidscriteria(self)
+
+
+def controleer_robuustheidscriteria(systeem):
+    """Every criterion folder has its variable and its switch; else one clear line at load time.
+
+    ``parameters/robuustheidscriteria/<naam>/`` is the list of criteria (robuustheidscriteria.py);
+    ``robuust`` counts each through ``robuustheidscriterium_<naam>``. A folder added without that
+    variable would otherwise fail only when ``robuust`` is first calculated, with a traceback.
+    """
+    for criterium in ROBUUSTHEIDSCRITERIA:
+        if criterium.variabele not in systeem.variables:
+            raise ModelFout(
+                f"robuustheidscriterium {criterium.code!r} (parameters/robuustheidscriteria/{criterium.code}/) heeft "
+                f"geen variabele {criterium.variabele}; voeg die toe in variables/robuustheid.py of verwijder de map"
+            )
+        if "van_toepassing" not in systeem.parameters.robuustheidscriteria.children.get(criterium.code, {}).children:
+            raise ModelFout(
+                f"robuustheidscriterium {criterium.code!r} mist parameters/robuustheidscriteria/{criterium.code}/"
+                f"van_toepassing.yaml (telt het criterium mee voor robuust, per datum)"
+            )

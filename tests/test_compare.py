@@ -76,8 +76,9 @@ def test_na_de_inwerkingtreding_alleen_wat_verandert(baseline, wetsvoorstel):
     assert aannames["wetsvoorstel_versterking_vth.inwerkingtreding"] == ("2028-01-01", "aanname")
     assert aannames["wetsvoorstel_versterking_vth.vorm_bijsturingsbevoegdheid"] == ("aanwijzing", "aanname")
     regels = {r.parameter: (r.voor, r.na, r.status_voor, r.status_na) for r in uitkomst.regels}
-    assert regels["bijsturingsbevoegdheid.robuustheid.in_werking"] == (False, True, "wetsvoorstel", "wetsvoorstel")
-    assert regels["robuustheidscriteria.termijn_verstreken"] == (
+    # the absence of the power is current law (wet); the bill's value rests on the bill
+    assert regels["bijsturingsbevoegdheid.robuustheid.in_werking"] == (False, True, "wet", "wetsvoorstel")
+    assert regels["robuustheidstermijn_verstreken"] == (
         True,
         True,
         "bestuurlijke_afspraak",
@@ -178,7 +179,7 @@ def test_compare_markdown_is_een_memotabel(capsys, situatie_bestand):
     )
     assert status == 0
     assert uit.startswith("## Vergelijking huidig recht met hervorming uitstel_termijn_2027, periode 2026-06")
-    assert "| robuustheidscriteria.termijn_verstreken | ja (bestuurlijke_afspraak) | nee (aanname) |" in uit
+    assert "| robuustheidstermijn_verstreken | ja (bestuurlijke_afspraak) | nee (aanname) |" in uit
     assert "| od_niet_robuust | robuustheidstermijn_verstreken | ja | nee |" in uit
     assert "### Aannames van de hervorming\n\nGeen." in uit  # a plain file brings no assumptions
 

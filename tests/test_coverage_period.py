@@ -68,11 +68,14 @@ def test_maand_voor_2016_04_geeft_fout_die_2016_04_noemt(tbs, bouw, periode, var
 @pytest.mark.parametrize("bouw", BOUWERS, ids=["build_from_entities", "build_from_dict"])
 def test_2016_04_werkt(tbs, bouw):
     simulatie = bouw(tbs)
-    # gemeente_a, provincie_p: neither brought anything in
-    assert simulatie.calculate("basistaak_ontbreekt_bodem", "2016-04").tolist() == [True, True]
-    assert simulatie.calculate("basistaak_ontbreekt_asbest_sloopactiviteiten", "2016-04").tolist() == [False, False]
-    assert simulatie.calculate("aantal_ontbrekende_basistaken", "2016-04").tolist() == [2, 2]
+    # gemeente_a, provincie_p: neither brought anything in; the basistakenpakket duty starts with
+    # the Bor amendment (assumed 1 July 2017), so nothing is missing in 2016-04
+    assert simulatie.calculate("basistaak_ontbreekt_bodem", "2016-04").tolist() == [False, False]
+    assert simulatie.calculate("aantal_ontbrekende_basistaken", "2016-04").tolist() == [0, 0]
     assert simulatie.calculate("robuust", "2016-04").tolist() == [False]
+    # from 2017-07: milieubelastende activiteiten and asbest (gemeente), idem and bodem (provincie)
+    assert simulatie.calculate("basistaak_ontbreekt_bodem", "2017-07").tolist() == [False, True]
+    assert simulatie.calculate("aantal_ontbrekende_basistaken", "2017-07").tolist() == [2, 2]
     assert simulatie.calculate("robuustheidstermijn_verstreken", "2016-04").tolist() == [False]
 
 

@@ -196,7 +196,10 @@ def test_voor_de_criteria_van_2023_is_niemand_robuust(tax_benefit_system, tmp_pa
     vervang(map_ / "invoer_deelnemers.csv", "2024-01-01", "")
     ds = laad_dataset(map_)
     assert robuuste_codes(ds, tax_benefit_system, "2023-05") == set()
-    assert robuuste_codes(ds, tax_benefit_system, "2023-06") == {"odnzkg", "odbn"}
+    # Before 2024 soil was a task of gedeputeerde staten (Wbb art. 88): the gemeenten that do not
+    # bring bodem in (Almere, Doesburg, Hillegom) do not hold their dienst back in 2023.
+    assert robuuste_codes(ds, tax_benefit_system, "2023-06") == {"odnzkg", "odbn", "ofgv", "odra", "odwh"}
+    assert not {"ofgv", "odra", "odwh"} & robuuste_codes(ds, tax_benefit_system, "2024-01")
 
 
 # --- user dataset: validation errors ---------------------------------------------------------
@@ -294,8 +297,8 @@ FOUTEN = [
     ("invoer_deelnemers.csv", "fumo,fumo:GM0059,", "odg,fumo:GM0059,", "hoort niet bij omgevingsdienst 'odg'"),
     (
         "deelnemers.csv",
-        "odu,gemeente,Amersfoort,GM0307,2026-01-01",
-        "odu,gemeente,Amersfoort,GM0307,2025-01-01",
+        "odu,gemeente,Amersfoort,GM0307,Utrecht,2026-01-01",
+        "odu,gemeente,Amersfoort,GM0307,Utrecht,2025-01-01",
         "buiten de looptijd van omgevingsdienst 'odu'",
     ),
     (

@@ -54,7 +54,7 @@ def test_walk_through_a_tegen_huidig_recht(werkmap, capsys):
     assert "27 van 27 omgevingsdiensten en 0 van 371 deelnemers veranderen." in uit
     assert re.search(r"omgevingsdiensten robuust \(van 27\)\s+15\s+15\s+\+0", uit)
     assert re.search(r"staatssecretaris kan bijsturen \(van 27\)\s+0\s+0\s+\+0", uit)
-    assert "robuustheidscriteria.termijn_verstreken  ja (bestuurlijke_afspraak)  nee (aanname)" in uit
+    assert "robuustheidstermijn_verstreken  ja (bestuurlijke_afspraak)  nee (aanname)" in uit
 
 
 def test_walk_through_b_onder_het_wetsvoorstel(werkmap, capsys):
@@ -75,4 +75,4 @@ def test_walk_through_met_de_aangenomen_datum(werkmap, capsys):
         "--period 2026-06 --variabelen robuust,bijsturingsbevoegdheid_staatssecretaris",
     )
     assert "0 van 27 omgevingsdiensten" in uit
-    assert "robuustheidscriteria.termijn_verstreken" in uit
+    assert "robuustheidstermijn_verstreken" in uit

@@ -50,7 +50,7 @@ def test_een_hervorming_verandert_het_basisstelsel_niet(spec, baseline):
     in_cache = {datum: baseline.get_parameters_at_instant(datum) for datum in DATA}
     waarden_voor = {
         datum: (
-            in_cache[datum].robuustheidscriteria.termijn_verstreken,
+            in_cache[datum].robuustheidstermijn_verstreken,
             in_cache[datum].bijsturingsbevoegdheid.robuustheid.in_werking,
             in_cache[datum].basistakenpakket.taakcategorieen.bouw_toezicht.is_basistaak,
             in_cache[datum].robuustheidscriteria.kritieke_massa.minimum_fte_formatie,
@@ -67,7 +67,7 @@ def test_een_hervorming_verandert_het_basisstelsel_niet(spec, baseline):
         opnieuw = baseline.get_parameters_at_instant(datum)
         assert opnieuw is in_cache[datum]
         assert (
-            opnieuw.robuustheidscriteria.termijn_verstreken,
+            opnieuw.robuustheidstermijn_verstreken,
             opnieuw.bijsturingsbevoegdheid.robuustheid.in_werking,
             opnieuw.basistakenpakket.taakcategorieen.bouw_toezicht.is_basistaak,
             opnieuw.robuustheidscriteria.kritieke_massa.minimum_fte_formatie,
@@ -93,16 +93,18 @@ def test_wetsvoorstel_legt_criteria_en_termijn_vast_vanaf_de_inwerkingtreding(ba
     def status(parameter, datum):
         return next(w for w in parameter.values_list if w.instant_str <= datum).metadata["status"]
 
-    for naam in ("basistakenpakket", "kritieke_massa", "werkgebied", "financiering"):
+    for naam, telt_mee in (("basistakenpakket", True), ("kritieke_massa", True), ("werkgebied", False)):
         van_toepassing = criteria.children[naam].van_toepassing
-        assert status(van_toepassing, "2027-12-31") == "bestuurlijke_afspraak"
+        assert status(van_toepassing, "2027-12-31") == "aanname"  # the text of the criteria was not read
         assert status(van_toepassing, "2028-01-01") == "wetsvoorstel"
         # same rule, other legal basis: the value does not change
-        assert van_toepassing("2027-12-31") is True and van_toepassing("2028-01-01") is True
-    assert status(criteria.termijn_verstreken, "2027-12-31") == "bestuurlijke_afspraak"
-    assert status(criteria.termijn_verstreken, "2028-01-01") == "wetsvoorstel"
-    assert criteria.termijn_verstreken("2026-03-31") is False
-    assert criteria.termijn_verstreken("2026-04-01") is True
+        assert van_toepassing("2027-12-31") is telt_mee and van_toepassing("2028-01-01") is telt_mee
+    assert status(criteria.afgesproken, "2027-12-31") == "bestuurlijke_afspraak"
+    assert status(criteria.afgesproken, "2028-01-01") == "wetsvoorstel"
+    assert status(hervormd.parameters.robuustheidstermijn_verstreken, "2027-12-31") == "bestuurlijke_afspraak"
+    assert status(hervormd.parameters.robuustheidstermijn_verstreken, "2028-01-01") == "wetsvoorstel"
+    assert hervormd.parameters.robuustheidstermijn_verstreken("2026-03-31") is False
+    assert hervormd.parameters.robuustheidstermijn_verstreken("2026-04-01") is True
 
     bevoegdheid = hervormd.parameters.bijsturingsbevoegdheid
     assert bevoegdheid.robuustheid.in_werking("2027-12-31") is False

@@ -83,7 +83,7 @@ def _python(geinstalleerd, *argumenten):
 def test_het_wiel_bevat_parameters_en_variabelen(geinstalleerd):
     namen = set(zipfile.ZipFile(geinstalleerd["wiel"]).namelist())
     assert "openfisca_vth/parameters/index.yaml" in namen
-    assert "openfisca_vth/parameters/robuustheidscriteria/termijn_verstreken.yaml" in namen
+    assert "openfisca_vth/parameters/robuustheidstermijn_verstreken.yaml" in namen
     assert "openfisca_vth/variables/robuustheid.py" in namen
     assert not any(naam.startswith("tests/") for naam in namen)
 
@@ -98,7 +98,7 @@ def test_de_geinstalleerde_kopie_werkt_buiten_de_broncode(geinstalleerd, tax_ben
         systeem = openfisca_vth.CountryTaxBenefitSystem()
         print(len(systeem.variables))
         regels = systeem.get_parameters_at_instant("2026-04-01")
-        print(regels.robuustheidscriteria.termijn_verstreken)
+        print(regels.robuustheidstermijn_verstreken)
         """
     )
     uitkomst = _python(geinstalleerd, "-c", script)

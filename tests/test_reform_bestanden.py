@@ -12,7 +12,7 @@ from openfisca_vth.errors import HervormingsbestandFout, HervormingsFout, VTHInv
 from openfisca_vth.reforms import laad_hervorming
 
 KOP = "naam: proef\ntoelichting: Proef.\n"
-TERMIJN = "robuustheidscriteria.termijn_verstreken"
+TERMIJN = "robuustheidstermijn_verstreken"
 
 # name -> (file text, fragments the message must contain)
 GEVALLEN = {
@@ -164,7 +164,7 @@ def test_een_goed_bestand_laadt_en_draagt_status_en_bron(schrijf, tax_benefit_sy
         + "    2026-04-01: false\n",
     )
     hervormd = laad_hervorming(str(pad), tax_benefit_system)
-    termijn = hervormd.parameters.robuustheidscriteria.termijn_verstreken
+    termijn = hervormd.parameters.robuustheidstermijn_verstreken
     assert termijn("2026-03-31") is False and termijn("2026-04-01") is False
     assert termijn("2027-01-01") is False  # the file's value replaces the later baseline values
     metadata = {w.instant_str: w.metadata for w in termijn.values_list}

@@ -58,17 +58,29 @@ def test_reden_van_niet_robuust_is_zichtbaar(capsys):
     rapport = status_json(capsys, "--period", "2026-01")
     dcmr = next(d for d in rapport["omgevingsdiensten"] if d["code"] == "dcmr")
     assert dcmr["niet_voldane_criteria"] == ["basistakenpakket"]
-    # the provincie owes its Seveso tasks to DCMR, a Seveso-omgevingsdienst (Ow 18.22 lid 2)
-    assert dcmr["deelnemers_met_ontbrekende_basistaken"] == [
-        {
-            "id": "dcmr:PV28",
-            "naam": "Zuid-Holland",
-            "soort": "provincie",
-            "ontbrekende_basistaken": ["rie_categorie_4", "seveso_inrichtingen"],
-            "interbestuurlijk_toezichthouder": "minister",
-            "interbestuurlijk_toezicht_mogelijk": True,
-        }
+    # the provincie keeps its Seveso tasks in-house instead of at DCMR, its designated
+    # Seveso-omgevingsdienst (Ow 18.22 lid 2); the minister concerned can act (Provw 121)
+    [zuid_holland] = dcmr["deelnemers_met_ontbrekende_basistaken"]
+    assert zuid_holland["id"] == "dcmr:PV28"
+    assert zuid_holland["ontbrekende_basistaken"] == ["rie_categorie_4", "seveso_inrichtingen"]
+    assert zuid_holland["seveso"] == {
+        "aangewezen_omgevingsdienst": "dcmr",
+        "plaatsing": "in_eigen_beheer",
+        "ondergebracht_bij": "eigen_beheer",
+    }
+    assert zuid_holland["interbestuurlijk_toezichthouder"] == "minister"
+    assert zuid_holland["inbreng_basistakenpakket_afdwingbaar"] is True
+    [optreden] = zuid_holland["wie_kan_optreden"]
+    assert optreden["url"] == "https://wetten.overheid.nl/jci1.3:c:BWBR0005645&artikel=121&lid=1"
+    assert optreden["grondslag"].startswith("Provinciewet, art. 121") and optreden["nu_bevoegd"] is True
+    # the other four Zuid-Holland deelnemers do not repeat the shortfall: it is checked once
+    andere = [
+        d
+        for d in rapport["omgevingsdiensten"]
+        for x in d["deelnemers_met_ontbrekende_basistaken"]
+        if x["id"].endswith("PV28")
     ]
+    assert [d["code"] for d in andere] == ["dcmr"]
 
 
 def test_hervorming_geeft_bijsturingsbevoegdheid(capsys):
@@ -94,9 +106,15 @@ def test_tabel_past_in_100_kolommen_en_is_gelabeld(capsys):
     assert "Robuust (15): odg, " in uit and "Bijsturing mogelijk" not in uit
     ongebroken = uit.replace("\n      ", " ")
     assert (
-        "Beverwijk (gemeente, odijmond:GM0375): basistaken niet ingebracht: milieubelastende_activiteiten "
-        "(indeplaatsstelling mogelijk: Gedeputeerde staten (Gemeentewet art. 124))"
+        "Beverwijk (gemeente, odijmond:GM0375): basistaken niet ingebracht: milieubelastende_activiteiten; "
+        "wie kan optreden: gedeputeerde staten van Noord-Holland (Gemeentewet, art. 124, eerste lid: "
+        "indeplaatsstelling namens en ten laste van de gemeente"
     ) in ongebroken
+    # the State Secretary only through Gemeentewet art. 124a (the letter's "niet of nauwelijks")
+    assert (
+        "(Gemeentewet, art. 124a, eerste lid: alleen via een verzoek aan gedeputeerde staten van Noord-Holland"
+        in ongebroken
+    )
 
 
 def test_csv(capsys):

@@ -12,7 +12,7 @@ def client(tax_benefit_system):
 
 
 def test_parameter_met_bron_en_status(client):
-    antwoord = client.get("/parameter/robuustheidscriteria.termijn_verstreken")
+    antwoord = client.get("/parameter/robuustheidstermijn_verstreken")
     assert antwoord.status_code == 200
     parameter = antwoord.get_json()
     assert parameter["values"] == {"2026-04-01": True, "2016-04-14": False}

@@ -1,5 +1,6 @@
 """Who a deelnemer is, and the duties of a deelnemer that are not task categories."""
 
+import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable, select
 
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
@@ -58,4 +59,65 @@ class regionale_strategie_vastgesteld(Variable):
     documentation = """
     Aanbeveling 7 van de commissie Van Aartsen (uniform uitvoerings- en handhavingsbeleid;
     regionale beleidscyclus, Kamerstuk 22 343, nr. 419).
+    """
+
+
+class cbs_code(Variable):
+    value_type = str
+    entity = Deelnemer
+    definition_period = MONTH
+    set_input = invoer_per_maand
+    label = "CBS-code van de gemeente (GMxxxx) of provincie (PVxx); leeg als onbekend"
+    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=1&g=2024-01-01"]
+    documentation = """
+    De landelijke dataset vult deze code in. De aangewezen Seveso-omgevingsdienst van een
+    provincie wordt op deze code opgezocht (parameter basistakenpakket.seveso_aanwijzing).
+    """
+
+
+class code_omgevingsdienst(Variable):
+    value_type = str
+    entity = Deelnemer
+    definition_period = MONTH
+    label = "Code (id) van de omgevingsdienst waarin de deelnemer deelneemt"
+    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=1&g=2024-01-01"]
+
+    def formula(deelnemer, period):
+        controleer_dekking(period)
+        diensten = deelnemer.simulation.populations[Omgevingsdienst.key]
+        return numpy.asarray(diensten.ids, dtype=object)[diensten.members_entity_id]
+
+
+class gelijkgesteld_met_provincie_wbb(Variable):
+    value_type = bool
+    entity = Deelnemer
+    definition_period = MONTH
+    set_input = invoer_per_maand
+    label = "De gemeente is voor de Wet bodembescherming gelijkgesteld met een provincie (Wbb art. 88)"
+    reference = [
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0003994&artikel=88&lid=1&g=2016-04-14",
+        "https://zoek.officielebekendmakingen.nl/stb-2000-591.html",
+    ]
+    documentation = """
+    Wet bodembescherming art. 88 lid 1: Amsterdam, 's-Gravenhage, Rotterdam en Utrecht; lid 5 (in
+    2000 lid 9) met het Besluit aanwijzing bevoegdgezaggemeenten Wet bodembescherming (Stb. 2000,
+    591): 24 gemeenten. Tot 2024 is zo'n gemeente, niet gedeputeerde staten, bevoegd gezag voor
+    bodemsanering.
+    """
+
+
+class seveso_taken_ondergebracht_bij(Variable):
+    value_type = str
+    entity = Deelnemer
+    definition_period = MONTH
+    set_input = invoer_per_maand
+    label = (
+        "Omgevingsdienst (code) waar de provincie haar Seveso- en RIE-4-taken heeft ondergebracht; "
+        "'eigen_beheer' als zij ze zelf uitvoert, leeg als niet opgegeven"
+    )
+    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"]
+    documentation = """
+    Omgevingswet art. 18.22 lid 2: deze taken horen bij de aangewezen Seveso-omgevingsdienst, met
+    uitsluiting van andere omgevingsdiensten, ook als de provincie geen deelnemer van die dienst
+    is. Leeg: niet opgegeven; dan telt alleen ingebracht_<categorie> bij de eigen dienst.
     """

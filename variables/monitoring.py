@@ -1,4 +1,11 @@
-"""Monitoring cycles: the visitatie of each omgevingsdienst (aanbeveling 9, commissie Van Aartsen)."""
+"""Monitoring: the visitatie rounds of the omgevingsdiensten (aanbeveling 9, commissie Van Aartsen).
+
+The voortgangsbrief of spring 2025: "De afgelopen twee jaar zijn alle omgevingsdiensten
+gevisiteerd ... De visitaties worden iedere vier jaar uitgevoerd; vanaf 2026 wordt weer gestart
+met de volgende ronde." A round lasts ``monitoring.visitatie.cyclus_jaren`` years; one round begins
+in ``monitoring.visitatie.begin_ronde`` (2026), the others a whole number of cycles before or after
+it. Each dienst is visited once per round.
+"""
 
 from datetime import date
 
@@ -6,7 +13,7 @@ import numpy
 from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.entities import Omgevingsdienst
-from openfisca_vth.periode import geldende_regels, invoer_per_maand, peildatum
+from openfisca_vth.periode import geldende_regels, invoer_per_maand
 
 KST_22343_419 = "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"
 
@@ -20,23 +27,36 @@ class datum_laatste_visitatie(Variable):
     reference = [KST_22343_419]
 
 
-class visitatie_termijn_verstreken(Variable):
+class begin_lopende_visitatieronde(Variable):
+    value_type = int
+    entity = Omgevingsdienst
+    definition_period = MONTH
+    unit = "year"
+    label = "Jaar waarin de lopende visitatieronde begon (0 als er geen rondes zijn afgesproken)"
+    reference = [KST_22343_419]
+
+    def formula(omgevingsdienst, period, parameters):
+        visitatie = geldende_regels(parameters, period).monitoring.visitatie
+        if visitatie.cyclus_jaren <= 0:
+            return numpy.zeros(omgevingsdienst.count, dtype=int)
+        rondes_verder = (period.start.year - visitatie.begin_ronde) // visitatie.cyclus_jaren
+        begin = visitatie.begin_ronde + rondes_verder * visitatie.cyclus_jaren
+        return numpy.full(omgevingsdienst.count, begin, dtype=int)
+
+
+class visitatie_verschuldigd_in_lopende_ronde(Variable):
     value_type = bool
     entity = Omgevingsdienst
     definition_period = MONTH
-    label = (
-        "Sinds de laatste visitatie is de afgesproken visitatiecyclus verstreken: een nieuwe visitatie is aan de orde"
-    )
+    label = "De omgevingsdienst is in de lopende visitatieronde nog niet gevisiteerd"
     reference = [KST_22343_419]
     documentation = """
-    "De visitaties worden iedere vier jaar uitgevoerd" (Kamerstuk 22 343, nr. 419). Onwaar zolang
-    geen cyclus is afgesproken (parameter monitoring.visitatie_cyclus = 0). Gerekend in hele
-    maanden: de termijn is verstreken vanaf de maand waarin de cyclus is volgemaakt.
+    Waar als er rondes zijn afgesproken en de laatste visitatie vóór 1 januari van het beginjaar
+    van de lopende ronde ligt. Vanaf januari 2026 (de volgende ronde) is dus elke dienst die in de
+    ronde 2022-2025 is gevisiteerd opnieuw aan de beurt.
     """
 
-    def formula(omgevingsdienst, period, parameters):
-        cyclus_jaren = geldende_regels(parameters, period).monitoring.visitatie_cyclus
-        laatste = omgevingsdienst("datum_laatste_visitatie", period).astype("datetime64[M]")
-        maand = numpy.datetime64(str(peildatum(period)), "M")
-        verstreken_maanden = (maand - laatste).astype(int)
-        return (cyclus_jaren > 0) * (verstreken_maanden >= 12 * cyclus_jaren)
+    def formula(omgevingsdienst, period):
+        begin = omgevingsdienst("begin_lopende_visitatieronde", period)
+        laatste_jaar = omgevingsdienst("datum_laatste_visitatie", period).astype("datetime64[Y]").astype(int) + 1970
+        return (begin > 0) * (laatste_jaar < begin)

@@ -1,19 +1,24 @@
 """The robuustheidscriteria of an omgevingsdienst and whether it is robuust.
 
-The criteria implement recommendations 1 and 2 of the commissie Van Aartsen and were agreed by
-all stelselpartijen (bestuurlijk overleg IBP VTH, Kamerstuk 22 343, nr. 360), to be met by
-1 April 2026 (Kamerstuk 22 343, nr. 419). They are a bestuurlijke afspraak, not law; the
-wetsvoorstel versterking VTH-stelsel milieu is to lay them down in regulation.
+The voortgangsbrief of spring 2025 (Kamerstuk 22 343, probably nr. 419): "Aanbeveling 1 en
+aanbeveling 2 zijn vastgelegd in de robuustheidscriteria" (a floor for size and set-up: taken "op
+kwalitatief voldoende niveau en in onafhankelijkheid uit te voeren", footnote 2), agreed by all
+stelselpartijen to be met by 1 April 2026. They are a bestuurlijke afspraak, not law. Financing
+(recommendation 5) and uniform policy (recommendation 7) are separate tracks; the werkgebied is
+statute (Omgevingswet art. 18.21 lid 3, ``variables/werkgebied.py``). So in current law only the
+criteria basistakenpakket, kritieke_massa and onafhankelijkheid count (their ``van_toepassing``
+switches; which criteria count and what they say is ``aanname``, the text was not read).
 
-Each ``robuustheidscriterium_<naam>`` says whether the dienst meets that criterion, whether or
-not the criterion applies at that date; ``aantal_robuustheidscriteria_niet_voldaan`` and
-``robuust`` count only the criteria whose ``van_toepassing`` switch is on.
+Each ``robuustheidscriterium_<naam>`` says whether the dienst meets that condition, whether or
+not it counts; ``aantal_robuustheidscriteria_niet_voldaan`` and ``robuust`` count only the
+criteria whose ``van_toepassing`` switch is on.
 """
 
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.entities import Omgevingsdienst
+from openfisca_vth.enums import Bestuurslaag
 from openfisca_vth.groep import alle_deelnemers
 from openfisca_vth.periode import controleer_dekking, geldende_regels
 from openfisca_vth.robuustheidscriteria import geldende_criteria
@@ -22,18 +27,34 @@ KST_22343_360 = "https://zoek.officielebekendmakingen.nl/kst-22343-360.html"
 KST_22343_419 = "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"
 
 
+def alle_deelnemers_met_plicht(omgevingsdienst, waarden, period, parameters):
+    """True where every deelnemer that the criterion binds has ``waarden`` true.
+
+    A waterschap has no basistakenpakket duty (Ow 18.21 lid 1, 18.22); it counts only if the
+    parameter robuustheidscriteria.waterschap_telt_mee says so (false: no source says it does).
+    """
+    waterschap_telt_mee = geldende_regels(parameters, period).robuustheidscriteria.waterschap_telt_mee
+    is_waterschap = omgevingsdienst.members("bestuurslaag", period) == Bestuurslaag.waterschap
+    vrijgesteld = is_waterschap * (not waterschap_telt_mee)
+    return alle_deelnemers(omgevingsdienst, numpy.logical_or(waarden, vrijgesteld))
+
+
 class robuustheidscriterium_basistakenpakket(Variable):
     value_type = bool
     entity = Omgevingsdienst
     definition_period = MONTH
-    label = "Robuustheidscriterium basistakenpakket: elke deelnemer brengt het volledige basistakenpakket in"
+    label = (
+        "Robuustheidscriterium basistakenpakket: elke deelnemer brengt de basistaken in die aan deze "
+        "omgevingsdienst verschuldigd zijn"
+    )
     reference = [
+        KST_22343_419,
         KST_22343_360,
         "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=1&g=2024-01-01",
     ]
 
     def formula(omgevingsdienst, period):
-        volledig = omgevingsdienst.members("brengt_basistakenpakket_volledig_in", period)
+        volledig = omgevingsdienst.members("brengt_basistakenpakket_volledig_in_bij_omgevingsdienst", period)
         return alle_deelnemers(omgevingsdienst, volledig)
 
 
@@ -43,6 +64,7 @@ class robuustheidscriterium_kritieke_massa(Variable):
     definition_period = MONTH
     label = "Robuustheidscriterium kritieke massa: kwaliteitscriteria gehaald en formatie ten minste het minimum"
     reference = [
+        KST_22343_419,
         KST_22343_360,
         "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.23&g=2024-01-01",
     ]
@@ -51,7 +73,7 @@ class robuustheidscriterium_kritieke_massa(Variable):
         kritieke_massa = geldende_regels(parameters, period).robuustheidscriteria.kritieke_massa
         # aanbeveling 2: kwaliteit volgens de kwaliteitscriteria (Ow art. 18.23)
         kwaliteit = omgevingsdienst("voldoet_aan_kwaliteitscriteria", period)
-        # aanbeveling 1: ondergrens voor de omvang (0 fte zolang geen getal is afgesproken)
+        # aanbeveling 1: ondergrens voor de omvang (0 fte: geen getal afgesproken)
         omvang = omgevingsdienst("fte_formatie", period) >= kritieke_massa.minimum_fte_formatie
         return kwaliteit * omvang
 
@@ -61,12 +83,12 @@ class robuustheidscriterium_onafhankelijkheid(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Robuustheidscriterium onafhankelijkheid: elke deelnemer heeft mandaat verleend aan de directeur"
-    reference = [KST_22343_360, KST_22343_419]
+    reference = [KST_22343_419, KST_22343_360]
 
-    def formula(omgevingsdienst, period):
-        controleer_dekking(period)
+    def formula(omgevingsdienst, period, parameters):
+        # voetnoot 2: taken "in onafhankelijkheid uit te voeren"; aanbeveling 8, modelmandaat
         mandaat = omgevingsdienst.members("mandaat_verleend", period)
-        return alle_deelnemers(omgevingsdienst, mandaat)
+        return alle_deelnemers_met_plicht(omgevingsdienst, mandaat, period, parameters)
 
 
 class robuustheidscriterium_uniform_beleid(Variable):
@@ -74,12 +96,15 @@ class robuustheidscriterium_uniform_beleid(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Robuustheidscriterium uniform beleid: elke deelnemer heeft de regionale strategie vastgesteld"
-    reference = [KST_22343_360, KST_22343_419]
+    reference = [KST_22343_419, KST_22343_360]
+    documentation = """
+    Telt in het huidige recht niet mee voor robuust (aanbeveling 7 is een apart spoor); de
+    hervorming alle_zes_robuustheidscriteria laat het meetellen.
+    """
 
-    def formula(omgevingsdienst, period):
-        controleer_dekking(period)
+    def formula(omgevingsdienst, period, parameters):
         strategie = omgevingsdienst.members("regionale_strategie_vastgesteld", period)
-        return alle_deelnemers(omgevingsdienst, strategie)
+        return alle_deelnemers_met_plicht(omgevingsdienst, strategie, period, parameters)
 
 
 class robuustheidscriterium_financiering(Variable):
@@ -87,7 +112,11 @@ class robuustheidscriterium_financiering(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Robuustheidscriterium financiering: financiering volgens de vastgestelde systematiek"
-    reference = [KST_22343_360, KST_22343_419]
+    reference = [KST_22343_419, KST_22343_360]
+    documentation = """
+    Telt in het huidige recht niet mee voor robuust: eigenaren zijn vrij te kiezen hoe zij
+    financieren (aanbeveling 5); de hervorming alle_zes_robuustheidscriteria laat het meetellen.
+    """
 
     def formula(omgevingsdienst, period):
         controleer_dekking(period)
@@ -100,9 +129,14 @@ class robuustheidscriterium_werkgebied(Variable):
     definition_period = MONTH
     label = "Robuustheidscriterium werkgebied: samenvallend met veiligheidsregio('s) of kring"
     reference = [
-        KST_22343_360,
         "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=3&g=2024-01-01",
+        KST_22343_419,
     ]
+    documentation = """
+    Telt in het huidige recht niet mee voor robuust: het werkgebied is een wettelijke eis, die
+    werkgebied_in_strijd_met_wet toetst vanaf 1 januari 2024; de hervorming
+    alle_zes_robuustheidscriteria laat het ook als criterium meetellen.
+    """
 
     def formula(omgevingsdienst, period):
         controleer_dekking(period)
@@ -127,15 +161,17 @@ class robuust(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "De omgevingsdienst is robuust: hij voldoet aan alle geldende robuustheidscriteria"
-    reference = [KST_22343_360, KST_22343_419]
+    reference = [KST_22343_419, KST_22343_360]
     documentation = """
-    Onwaar zolang er geen robuustheidscriteria gelden (vóór de bestuurlijke afspraak van 2023):
-    robuustheid is dan niet beoordeeld, niet vanzelf bereikt.
+    Onwaar zolang er geen robuustheidscriteria zijn afgesproken (vóór de bestuurlijke afspraak van
+    2023): robuustheid is dan niet beoordeeld, niet vanzelf bereikt.
     """
 
     def formula(omgevingsdienst, period, parameters):
-        er_gelden_criteria = bool(geldende_criteria(geldende_regels(parameters, period)))
-        return er_gelden_criteria * (omgevingsdienst("aantal_robuustheidscriteria_niet_voldaan", period) == 0)
+        regels = geldende_regels(parameters, period)
+        # de criteria zijn afgesproken en er geldt er ten minste één
+        beoordeeld = regels.robuustheidscriteria.afgesproken and bool(geldende_criteria(regels))
+        return beoordeeld * (omgevingsdienst("aantal_robuustheidscriteria_niet_voldaan", period) == 0)
 
 
 class robuustheidstermijn_verstreken(Variable):
@@ -146,5 +182,5 @@ class robuustheidstermijn_verstreken(Variable):
     reference = [KST_22343_419]
 
     def formula(omgevingsdienst, period, parameters):
-        termijn_verstreken = geldende_regels(parameters, period).robuustheidscriteria.termijn_verstreken
-        return numpy.full(omgevingsdienst.count, termijn_verstreken, dtype=bool)
+        verstreken = geldende_regels(parameters, period).robuustheidstermijn_verstreken
+        return numpy.full(omgevingsdienst.count, verstreken, dtype=bool)

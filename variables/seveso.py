@@ -1,9 +1,20 @@
-"""Seveso-omgevingsdiensten: exclusive competence for Seveso and RIE category 4 tasks."""
+"""Seveso-omgevingsdiensten: exclusive competence for Seveso and RIE category 4 tasks.
 
-from openfisca_core.model_api import MONTH, Variable
+Omgevingswet art. 18.22 lid 2: the AMvB designates omgevingsdiensten to which, "met uitsluiting
+van andere omgevingsdiensten", the execution and enforcement of Seveso and RIE-4 tasks is
+assigned. Each provincie has one designated Seveso-omgevingsdienst (parameter
+``basistakenpakket.seveso_aanwijzing``, by CBS code), whether or not it is a party to that dienst.
+"""
 
-from openfisca_vth.entities import Omgevingsdienst
+import numpy
+from openfisca_core.model_api import MONTH, Enum, Variable, select
+
+from openfisca_vth.entities import Deelnemer, Omgevingsdienst
+from openfisca_vth.enums import EIGEN_BEHEER, Bestuurslaag, SevesoPlaatsing
 from openfisca_vth.periode import geldende_regels
+
+OW_18_22_LID_2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"
+OB_13_13 = "https://wetten.overheid.nl/jci1.3:c:BWBR0041278&artikel=13.13&g=2024-01-01"
 
 
 class exclusief_bevoegd_seveso_taken(Variable):
@@ -11,9 +22,99 @@ class exclusief_bevoegd_seveso_taken(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "De omgevingsdienst voert de Seveso-taken uit met uitsluiting van andere omgevingsdiensten"
-    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"]
+    reference = [OW_18_22_LID_2]
 
     def formula(omgevingsdienst, period, parameters):
         seveso = geldende_regels(parameters, period).basistakenpakket.taakcategorieen.seveso_inrichtingen
         aangewezen = omgevingsdienst("is_seveso_omgevingsdienst", period)
         return aangewezen * seveso.uitsluitend_seveso_omgevingsdienst
+
+
+class aangewezen_seveso_omgevingsdienst(Variable):
+    value_type = str
+    entity = Deelnemer
+    definition_period = MONTH
+    label = "Code van de Seveso-omgevingsdienst die voor de provincie van deze deelnemer is aangewezen; leeg als geen"
+    reference = [OW_18_22_LID_2, OB_13_13]
+    documentation = """
+    Een provincie met een CBS-code: de dienst uit de parameter basistakenpakket.seveso_aanwijzing.
+    Anders (een situatie zonder CBS-code, of een gemeente): de eigen dienst als die een
+    Seveso-omgevingsdienst is, en anders geen. Zo houdt een situatie die geen aanwijzing noemt de
+    lezing dat een provincie bij een Seveso-omgevingsdienst die taken daar verschuldigd is.
+    """
+
+    def formula(deelnemer, period, parameters):
+        aanwijzing = geldende_regels(parameters, period).basistakenpakket.seveso_aanwijzing
+        eigen_dienst = deelnemer("code_omgevingsdienst", period)
+        eigen_is_seveso = deelnemer.omgevingsdienst("is_seveso_omgevingsdienst", period)
+        aangewezen = numpy.where(eigen_is_seveso, eigen_dienst, "").astype(object)
+        is_provincie = deelnemer("bestuurslaag", period) == Bestuurslaag.provincie
+        codes = deelnemer("cbs_code", period)
+        for cbs_code in aanwijzing:
+            aangewezen[is_provincie * (codes == cbs_code)] = aanwijzing[cbs_code]
+        return aangewezen
+
+
+class plaatsing_seveso_taken(Variable):
+    value_type = Enum
+    possible_values = SevesoPlaatsing
+    default_value = SevesoPlaatsing.geen_aanwijzing
+    entity = Deelnemer
+    definition_period = MONTH
+    label = "Waar de provincie haar Seveso- en RIE-4-taken heeft ondergebracht, getoetst aan de aanwijzing"
+    reference = [OW_18_22_LID_2]
+
+    def formula(deelnemer, period):
+        aangewezen = deelnemer("aangewezen_seveso_omgevingsdienst", period)
+        ondergebracht = deelnemer("seveso_taken_ondergebracht_bij", period)
+        return select(
+            [
+                aangewezen == "",
+                ondergebracht == aangewezen,
+                ondergebracht == EIGEN_BEHEER,
+                ondergebracht == "",
+            ],
+            [
+                SevesoPlaatsing.geen_aanwijzing,
+                SevesoPlaatsing.bij_aangewezen_dienst,
+                SevesoPlaatsing.in_eigen_beheer,
+                SevesoPlaatsing.niet_opgegeven,
+            ],
+            default=SevesoPlaatsing.bij_andere_dienst,
+        )
+
+
+class draagt_seveso_plicht(Variable):
+    value_type = bool
+    entity = Deelnemer
+    definition_period = MONTH
+    label = (
+        "Via deze deelnemer wordt getoetst of de provincie haar Seveso- en RIE-4-taken bij de aangewezen "
+        "dienst onderbrengt"
+    )
+    reference = [OW_18_22_LID_2]
+    documentation = """
+    Een provincie is per omgevingsdienst een deelnemer, maar haar Seveso-plicht bestaat één keer.
+    Die plicht wordt getoetst bij haar deelname in de aangewezen Seveso-omgevingsdienst; neemt zij
+    daar niet deel, dan bij haar deelname in de dienst met de alfabetisch eerste code (zo hangt de
+    uitkomst niet af van de volgorde van de gegevens). Zonder CBS-code (een situatie die geen
+    aanwijzing noemt) alleen bij de eigen dienst als die de Seveso-omgevingsdienst is.
+    """
+
+    def formula(deelnemer, period):
+        aangewezen = deelnemer("aangewezen_seveso_omgevingsdienst", period)
+        eigen = deelnemer("code_omgevingsdienst", period)
+        codes = deelnemer("cbs_code", period)
+        bekend = (codes != "") * (aangewezen != "")
+        sleutel = numpy.char.add(numpy.char.add(codes.astype(str), "|"), eigen.astype(str))
+        partij_bij_aangewezen = numpy.isin(
+            numpy.char.add(numpy.char.add(codes.astype(str), "|"), aangewezen.astype(str)), sleutel
+        )
+        # the record with the alphabetically first dienst code of each provincie
+        volgorde = numpy.lexsort((eigen.astype(str), codes.astype(str)))
+        gesorteerd = codes.astype(str)[volgorde]
+        eerste = numpy.zeros(deelnemer.count, dtype=bool)
+        eerste[volgorde[numpy.r_[True, gesorteerd[1:] != gesorteerd[:-1]]]] = True
+        hier = (eigen == aangewezen) * (aangewezen != "")
+        is_provincie = deelnemer("bestuurslaag", period) == Bestuurslaag.provincie
+        return is_provincie * (hier + bekend * numpy.logical_not(partij_bij_aangewezen) * eerste)

@@ -34,27 +34,54 @@ def _variabele(naam, **attributen):
     return type(naam, (Variable,), {"__module__": __name__, **attributen})
 
 
+def _bevoegd(categorie, deelnemer, period):
+    """Ow 18.22 lid 1 / Bor 7.1 "ieder voor zover bevoegd gezag": this deelnemer is competent."""
+    laag = deelnemer("bestuurslaag", period)
+    bevoegd_gezag = categorie.bevoegd_gezag
+    gemeente_bevoegd = bevoegd_gezag.gemeente
+    if "gelijkgestelde_gemeente" in bevoegd_gezag:
+        # Wbb art. 88: a gemeente equated with a provincie is competent in its place (soil, until 2024)
+        gemeente_bevoegd = numpy.logical_or(
+            gemeente_bevoegd,
+            bevoegd_gezag.gelijkgestelde_gemeente * deelnemer("gelijkgesteld_met_provincie_wbb", period),
+        )
+    return ((laag == Bestuurslaag.gemeente) * gemeente_bevoegd) + (
+        (laag == Bestuurslaag.provincie) * bevoegd_gezag.provincie
+    )
+
+
+def _seveso_tekort(deelnemer, period, ingebracht):
+    """Ow 18.22 lid 2: exclusive tasks belong at the designated Seveso-omgevingsdienst and nowhere else.
+
+    Falls short: brought in at this dienst while it is not the designated one; or, checked once per
+    provincie (``draagt_seveso_plicht``), placed at another dienst or kept in-house
+    (``seveso_taken_ondergebracht_bij``), or not brought in at the designated dienst. No claim when
+    no dienst is designated, or when the placement is not stated and the deelnemer takes no part in
+    the designated dienst (nothing is known either way).
+    """
+    aangewezen = deelnemer("aangewezen_seveso_omgevingsdienst", period)
+    ondergebracht = deelnemer("seveso_taken_ondergebracht_bij", period)
+    hier = deelnemer("code_omgevingsdienst", period) == aangewezen
+    # "met uitsluiting van andere omgevingsdiensten": brought in here, but here is not the designated dienst
+    elders_ingebracht = (aangewezen != "") * numpy.logical_not(hier) * ingebracht
+    bij_aangewezen = (ondergebracht == aangewezen) + hier * ingebracht
+    elders_ondergebracht = (ondergebracht != "") * (ondergebracht != aangewezen)
+    onbekend = (ondergebracht == "") * numpy.logical_not(hier)
+    plicht_niet_nagekomen = elders_ondergebracht + numpy.logical_not(bij_aangewezen) * numpy.logical_not(onbekend)
+    return elders_ingebracht + deelnemer("draagt_seveso_plicht", period) * plicht_niet_nagekomen
+
+
 def _formule_basistaak_ontbreekt(code):
     def formula(deelnemer, period, parameters):
         categorie = geldende_regels(parameters, period).basistakenpakket.taakcategorieen[code]
-        laag = deelnemer("bestuurslaag", period)
-
-        # Ow 18.22 lid 1 / Bor 7.1: the task is in the basistakenpakket at this date
-        is_basistaak = categorie.is_basistaak
-        # "ieder voor zover bevoegd gezag": this bestuurslaag is competent for such tasks
-        bevoegd = ((laag == Bestuurslaag.gemeente) * categorie.bevoegd_gezag.gemeente) + (
-            (laag == Bestuurslaag.provincie) * categorie.bevoegd_gezag.provincie
-        )
-        # the deelnemer actually has such activities in its area
-        heeft_taken = deelnemer(f"heeft_taken_{code}", period)
-        niet_ingebracht = numpy.logical_not(deelnemer(f"ingebracht_{code}", period))
-        # Ow 18.22 lid 2: exclusive tasks are owed to the Seveso-omgevingsdienst only
-        is_seveso_dienst = deelnemer.omgevingsdienst("is_seveso_omgevingsdienst", period)
-        verschuldigd_aan_deze_dienst = numpy.logical_or(
-            not categorie.uitsluitend_seveso_omgevingsdienst, is_seveso_dienst
-        )
-
-        return is_basistaak * bevoegd * heeft_taken * niet_ingebracht * verschuldigd_aan_deze_dienst
+        # Ow 18.22 lid 1 / Bor 7.1: the task is in the basistakenpakket at this date, this
+        # deelnemer is competent for it, and it actually has such activities in its area
+        verschuldigd = categorie.is_basistaak * _bevoegd(categorie, deelnemer, period)
+        verschuldigd = verschuldigd * deelnemer(f"heeft_taken_{code}", period)
+        ingebracht = deelnemer(f"ingebracht_{code}", period)
+        if categorie.uitsluitend_seveso_omgevingsdienst:
+            return verschuldigd * _seveso_tekort(deelnemer, period, ingebracht)
+        return verschuldigd * numpy.logical_not(ingebracht)
 
     return formula
 
@@ -98,9 +125,10 @@ def taakcategorie_variabelen(categorieen=TAAKCATEGORIEEN):
                 reference=REFERENTIES_BASISTAKENPAKKET,
                 documentation=(
                     "Waar als de taak op de peildatum een basistaak is, deze bestuurslaag er "
-                    "bevoegd gezag voor is, de deelnemer zulke taken heeft, de taak aan deze "
-                    "omgevingsdienst verschuldigd is (Seveso-exclusiviteit, Omgevingswet art. "
-                    "18.22 lid 2) en de deelnemer de taak niet heeft ingebracht."
+                    "bevoegd gezag voor is, de deelnemer zulke taken heeft en de taak niet heeft "
+                    "ingebracht. Seveso- en RIE-4-taken (Omgevingswet art. 18.22 lid 2) horen bij de "
+                    "aangewezen Seveso-omgevingsdienst en nergens anders: in eigen beheer of bij een "
+                    "andere dienst is ook een tekort."
                 ),
                 formula=_formule_basistaak_ontbreekt(code),
             )

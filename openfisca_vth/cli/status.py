@@ -10,8 +10,6 @@ import json
 import sys
 import textwrap
 
-from openfisca_vth.enums import InterbestuurlijkToezichthouder
-
 HELP = "Toon per omgevingsdienst of hij robuust is en wat ontbreekt."
 BREEDTE = 100
 HUIDIG_RECHT = "huidig recht"
@@ -85,24 +83,50 @@ def _totaalregels(rapport):
     return regels
 
 
-def _tekorten(dienst):
-    """One Dutch line per deelnemer that falls short, saying what it lacks."""
+SEVESO_CATEGORIEEN = ("seveso_inrichtingen", "rie_categorie_4")
+SEVESO_PLAATSING = {
+    "in_eigen_beheer": "in eigen beheer",
+    "bij_andere_dienst": "ondergebracht bij {bij}",
+    "niet_opgegeven": "niet ingebracht",
+    "bij_aangewezen_dienst": "niet ingebracht",
+}
+
+
+def _seveso_tekst(d):
+    """Why a provincie's Seveso and RIE-4 tasks fall short (Omgevingswet art. 18.22 lid 2)."""
+    hoe = SEVESO_PLAATSING.get(d.plaatsing_seveso_taken, "niet ingebracht").format(bij=d.seveso_taken_ondergebracht_bij)
+    return (
+        f"Seveso- en RIE-4-taken {hoe}, niet bij de aangewezen Seveso-omgevingsdienst "
+        f"{d.aangewezen_seveso_omgevingsdienst} (Omgevingswet art. 18.22 lid 2)"
+    )
+
+
+def _tekorten(dienst, geldende_criteria=("onafhankelijkheid", "uniform_beleid")):
+    """One Dutch line per deelnemer that falls short, saying what it lacks and who can act.
+
+    A missing mandate or regional strategy is a shortfall only while its criterion counts.
+    """
     regels = []
     for d in dienst.deelnemers:
-        if not d.schiet_tekort:
-            continue
         wat = []
-        if d.ontbrekende_basistaken:
-            toezicht = InterbestuurlijkToezichthouder[d.interbestuurlijk_toezichthouder].value
-            wat.append(
-                f"basistaken niet ingebracht: {', '.join(d.ontbrekende_basistaken)}"
-                + (f" (indeplaatsstelling mogelijk: {toezicht})" if d.interbestuurlijk_toezicht_mogelijk else "")
-            )
-        if not d.mandaat_verleend:
+        seveso = [c for c in d.ontbrekende_basistaken if c in SEVESO_CATEGORIEEN]
+        overig = [c for c in d.ontbrekende_basistaken if c not in SEVESO_CATEGORIEEN]
+        if overig:
+            wat.append(f"basistaken niet ingebracht: {', '.join(overig)}")
+        if seveso:
+            wat.append(_seveso_tekst(d))
+        if d.wie_kan_optreden:
+            wat.append("wie kan optreden: " + "; ".join(o.als_tekst() for o in d.wie_kan_optreden))
+        if not d.mandaat_verleend and "onafhankelijkheid" in geldende_criteria:
             wat.append("geen mandaat verleend")
-        if not d.regionale_strategie_vastgesteld:
+        if not d.regionale_strategie_vastgesteld and "uniform_beleid" in geldende_criteria:
             wat.append("regionale strategie niet vastgesteld")
-        regels.append(f"{d.naam} ({d.soort}, {d.id}): {'; '.join(wat)}")
+        if wat:
+            regels.append(f"{d.naam} ({d.soort}, {d.id}): {'; '.join(wat)}")
+    if dienst.werkgebied_in_strijd_met_wet:
+        regels.append(
+            "werkgebied valt niet samen met één of meer veiligheidsregio's of een kring (Omgevingswet art. 18.21 lid 3)"
+        )
     return regels
 
 
@@ -127,12 +151,12 @@ def schrijf_tabel(rapport, uit):
         criteria = textwrap.wrap(", ".join(dienst.niet_voldane_criteria) or "-", rest) or ["-"]
         regels.append("  ".join(c.ljust(b) for c, (_, b) in zip(cellen, kolommen, strict=True)) + "  " + criteria[0])
         regels += [inspringing + vervolg for vervolg in criteria[1:]]
-    tekortschietend = [d for d in rapport.omgevingsdiensten if _tekorten(d)]
+    tekortschietend = [d for d in rapport.omgevingsdiensten if _tekorten(d, rapport.geldende_criteria)]
     if tekortschietend:
         regels += ["", "Deelnemers die tekortschieten:"]
         for dienst in tekortschietend:
             regels.append(f"  {dienst.code} ({dienst.naam}):")
-            for tekort in _tekorten(dienst):
+            for tekort in _tekorten(dienst, rapport.geldende_criteria):
                 regels += textwrap.wrap(tekort, BREEDTE, initial_indent="    - ", subsequent_indent="      ")
     regels.append("")
     for regel in _totaalregels(rapport):
@@ -196,7 +220,7 @@ def schrijf_markdown(rapport, uit):
         "|---|---|---|---|---|---|",
     ]
     for d in rapport.omgevingsdiensten:
-        tekorten = "<br>".join(_tekorten(d)).replace("|", "\\|") or "-"
+        tekorten = "<br>".join(_tekorten(d, rapport.geldende_criteria)).replace("|", "\\|") or "-"
         regels.append(
             f"| {d.code} | {d.naam} | {ja_nee(d.robuust)} | "
             f"{ja_nee(d.bijsturingsbevoegdheid_staatssecretaris)} | "

@@ -21,7 +21,17 @@ class Dataset:
     rules (``openfisca_vth.periode``): a dienst that starts on 1 January exists in January.
     """
 
-    def __init__(self, bron, metadata, diensten, deelnemers, invoer_diensten, invoer_deelnemers):
+    def __init__(
+        self,
+        bron,
+        metadata,
+        diensten,
+        deelnemers,
+        invoer_diensten,
+        invoer_deelnemers,
+        seveso_taken=(),
+        wbb_gemeenten=(),
+    ):
         self.bron = bron
         self.naam = metadata.naam
         self.illustratief = metadata.illustratief
@@ -31,6 +41,8 @@ class Dataset:
         self._deelnemers = deelnemers
         self._invoer_diensten = invoer_diensten
         self._invoer_deelnemers = invoer_deelnemers
+        self._seveso_taken = seveso_taken
+        self._wbb_gemeenten = wbb_gemeenten
 
     @property
     def omschrijving(self):
@@ -99,6 +111,19 @@ class Dataset:
                 deelnemer_invoer.setdefault(variabele, {})[deelnemer.id] = waarde
         return dienst_invoer, deelnemer_invoer
 
+    def _per_code(self, regels, dag):
+        return {regel.cbs_code: regel.waarde for regel in regels if regel.geldigheid.geldt_op(dag)}
+
+    def seveso_plaatsing(self, periode):
+        """{provincie CBS code: dienst code or eigen_beheer} valid in ``periode`` (seveso_taken.csv)."""
+        _, dag = self._dag(periode)
+        return self._per_code(self._seveso_taken, dag)
+
+    def wbb_gelijkgestelde_gemeenten(self, periode):
+        """{gemeente CBS code: verified?} of the gemeenten equated with a provincie in ``periode``."""
+        _, dag = self._dag(periode)
+        return self._per_code(self._wbb_gemeenten, dag)
+
     def simulatie(self, tax_benefit_system, periode):
         """An OpenFisca Simulation of ``periode`` with the composition and inputs valid then.
 
@@ -124,6 +149,16 @@ class Dataset:
 
         dienst_invoer, deelnemer_invoer = self.invoer(periode)
         dienst_invoer[SEVESO_VARIABELE] = {dienst.code: dienst.is_seveso_omgevingsdienst for dienst in diensten}
+        # Facts of the composition, keyed by CBS code: the code itself, where a provincie placed its
+        # Seveso tasks, and whether a gemeente is equated with a provincie for the Wbb.
+        plaatsing, wbb = self.seveso_plaatsing(periode), self.wbb_gelijkgestelde_gemeenten(periode)
+        deelnemer_invoer["cbs_code"] = {d.id: d.code for d in deelnemers}
+        deelnemer_invoer["seveso_taken_ondergebracht_bij"] = {
+            d.id: plaatsing[d.code] for d in deelnemers if d.soort == "provincie" and d.code in plaatsing
+        }
+        deelnemer_invoer["gelijkgesteld_met_provincie_wbb"] = {
+            d.id: True for d in deelnemers if d.soort == "gemeente" and d.code in wbb
+        }
         for invoer, ids in ((dienst_invoer, dienst_codes), (deelnemer_invoer, deelnemer_ids)):
             for variabele, waarden in invoer.items():
                 standaard = tax_benefit_system.variables[variabele].default_value

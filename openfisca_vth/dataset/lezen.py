@@ -7,6 +7,10 @@ A dataset is a folder with up to five files:
 - ``invoer_omgevingsdiensten.csv`` (optional): dated inputs per omgevingsdienst;
 - ``invoer_deelnemers.csv`` (optional): dated inputs per deelnemer, or ``*`` for all deelnemers
   of a dienst (a row for one deelnemer overrides the ``*`` row cell by cell);
+- ``seveso_taken.csv`` (optional): per provincie (CBS code) and period, the omgevingsdienst that
+  carries its Seveso and RIE-4 tasks, or ``eigen_beheer`` (Omgevingswet art. 18.22 lid 2);
+- ``wbb_gelijkgestelde_gemeenten.csv`` (optional): gemeenten equated with a provincie for the Wet
+  bodembescherming (art. 88), with validity dates and whether the designation was verified;
 - ``dataset.yaml`` (optional): name, coverage (``dekking``), ``illustratief`` flag, toelichting.
 
 Every problem raises :class:`DatasetFout` with one Dutch line naming the file, the line and
@@ -93,6 +97,17 @@ class DeelnemerRecord:
     code: str
     geldigheid: Geldigheid
     bron: str = ""
+    provincie: str = ""  # the provincie the gemeente lies in (whose gedeputeerde staten supervise it)
+
+
+@dataclass(frozen=True)
+class DatumRegel:
+    """A dated fact about one body, keyed by its CBS code (Seveso placement, Wbb equation)."""
+
+    cbs_code: str
+    waarde: object
+    geldigheid: Geldigheid
+    plaats: str
 
 
 @dataclass(frozen=True)
@@ -267,7 +282,11 @@ def lees_deelnemers(pad, diensten):
         if id_ in gezien:
             raise DatasetFout(f"{plaats}: dubbele deelnemer {id_!r} (ook op regel {gezien[id_]})")
         gezien[id_] = regelnummer
-        deelnemers.append(DeelnemerRecord(id_, dienst_code, soort, naam, code, geldigheid, rij.get("bron", "")))
+        deelnemers.append(
+            DeelnemerRecord(
+                id_, dienst_code, soort, naam, code, geldigheid, rij.get("bron", ""), rij.get("provincie", "")
+            )
+        )
     _controleer_een_dienst_per_gemeente(deelnemers, bestand.naam)
     # Simulation order: by omgevingsdienst (file order), then deelnemer file order.
     volgorde = {dienst.code: i for i, dienst in enumerate(diensten)}
@@ -361,6 +380,58 @@ def _controleer_overlap(regels):
         per_sleutel.setdefault(sleutel, []).append(regel)
 
 
+def _controleer_overlap_per_code(regels, wat):
+    per_code = {}
+    for regel in regels:
+        for andere in per_code.get(regel.cbs_code, []):
+            if andere.geldigheid.overlapt(regel.geldigheid):
+                raise DatasetFout(
+                    f"{regel.plaats}: {wat} voor {regel.cbs_code!r} overlapt in tijd met {andere.plaats}; "
+                    f"laat geldig_vanaf/geldig_tot niet overlappen"
+                )
+        per_code.setdefault(regel.cbs_code, []).append(regel)
+
+
+def lees_seveso_taken(pad, diensten):
+    """Where each provincie has placed its Seveso and RIE-4 tasks (a dienst code or eigen_beheer)."""
+    if not pad.is_file():
+        return ()
+    from openfisca_vth.enums import EIGEN_BEHEER
+
+    bestand = _Bestand(pad, ("provincie", "ondergebracht_bij"))
+    codes = {dienst.code for dienst in diensten}
+    regels = []
+    for regelnummer, rij in bestand.rijen:
+        plaats = bestand.plaats(regelnummer)
+        provincie, bij = rij["provincie"], rij["ondergebracht_bij"]
+        if not CBS_CODE_PATROON["provincie"].fullmatch(provincie):
+            raise DatasetFout(f"{plaats}: ongeldige provinciecode {provincie!r}; bijvoorbeeld PV26")
+        if bij != EIGEN_BEHEER and bij not in codes:
+            raise DatasetFout(
+                f"{plaats}: onbekende omgevingsdienst {bij!r} in ondergebracht_bij; geef een code uit "
+                f"omgevingsdiensten.csv of {EIGEN_BEHEER}"
+            )
+        regels.append(DatumRegel(provincie, bij, _geldigheid(rij, plaats), plaats))
+    _controleer_overlap_per_code(regels, "de plaatsing van Seveso-taken")
+    return tuple(regels)
+
+
+def lees_wbb_gemeenten(pad):
+    """The gemeenten equated with a provincie for the Wet bodembescherming (art. 88), dated."""
+    if not pad.is_file():
+        return ()
+    bestand = _Bestand(pad, ("cbs_code", "naam", "geverifieerd"))
+    regels = []
+    for regelnummer, rij in bestand.rijen:
+        plaats = bestand.plaats(regelnummer)
+        if not CBS_CODE_PATROON["gemeente"].fullmatch(rij["cbs_code"]):
+            raise DatasetFout(f"{plaats}: ongeldige gemeentecode {rij['cbs_code']!r}; bijvoorbeeld GM0363")
+        geverifieerd = _bool(rij["geverifieerd"], "geverifieerd", plaats)
+        regels.append(DatumRegel(rij["cbs_code"], geverifieerd, _geldigheid(rij, plaats), plaats))
+    _controleer_overlap_per_code(regels, "de gelijkstelling")
+    return tuple(regels)
+
+
 def lees_metadata(pad, standaardnaam):
     if not pad.is_file():
         return Metadata(standaardnaam, False, "", Geldigheid())
@@ -412,4 +483,6 @@ def lees_map(map_):
     deelnemers = lees_deelnemers(map_ / "deelnemers.csv", diensten)
     invoer_diensten = _lees_invoer(map_ / "invoer_omgevingsdiensten.csv", diensten, deelnemers, False)
     invoer_deelnemers = _lees_invoer(map_ / "invoer_deelnemers.csv", diensten, deelnemers, True)
-    return metadata, diensten, deelnemers, invoer_diensten, invoer_deelnemers
+    seveso_taken = lees_seveso_taken(map_ / "seveso_taken.csv", diensten)
+    wbb_gemeenten = lees_wbb_gemeenten(map_ / "wbb_gelijkgestelde_gemeenten.csv")
+    return metadata, diensten, deelnemers, invoer_diensten, invoer_deelnemers, seveso_taken, wbb_gemeenten

@@ -10,7 +10,7 @@ The format (docs/reforms.md has the full description)::
         url: https://zoek.officielebekendmakingen.nl/kst-22343-419.html
     basis: wetsvoorstel_versterking_vth   # optional: build on a Python reform
     wijzigingen:
-      robuustheidscriteria.termijn_verstreken:
+      robuustheidstermijn_verstreken:
         2026-04-01: false
         2027-01-01: true
 
@@ -32,7 +32,7 @@ import yaml
 from openfisca_core.parameters import Parameter, ParameterNode
 
 from openfisca_vth.errors import HervormingsbestandFout, HervormingsFout
-from openfisca_vth.metadata import STATUSSEN, bladeren, fouten_in_metadata
+from openfisca_vth.metadata import HERNOEMD, STATUSSEN, bladeren, fouten_in_metadata
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
 from openfisca_vth.reforms.basis import VTHHervorming, lees_datum, waarde_metadata, zet_waarde
 
@@ -261,6 +261,12 @@ def _lees_document(document, lezer, bestand):
 def _zoek_parameter(parameters, wijziging, bestand, basis=None):
     from openfisca_vth.reforms import PYTHON_HERVORMINGEN
 
+    if wijziging.pad in HERNOEMD:
+        raise _fout(
+            bestand,
+            wijziging.pad_regel,
+            f"parameter {wijziging.pad!r} is hernoemd tot {HERNOEMD[wijziging.pad]!r}; gebruik de nieuwe naam",
+        )
     eerste = wijziging.pad.split(".")[0]
     if eerste in PYTHON_HERVORMINGEN and eerste not in parameters.children and basis != eerste:
         raise _fout(

@@ -3,9 +3,9 @@
 Kamerstuk 22 343, nr. 419 (voortgangsbrief, voorjaar 2025):
 
 - "Het ministerie van IenW zorgt ervoor dat de robuustheidscriteria in regelgeving worden
-  vastgelegd": from the in-force date every robuustheidscriterium, and the deadline of
-  1 April 2026, rests on the bill (status ``wetsvoorstel``) instead of the bestuurlijke afspraak;
-  their values do not change.
+  vastgelegd": from the in-force date the criteria (their existence and every criterion's switch),
+  and the deadline of 1 April 2026, rest on the bill (status ``wetsvoorstel``) instead of the
+  bestuurlijke afspraak; their values do not change.
 - "... en is voornemens om een bevoegdheid te introduceren voor de staatssecretaris van IenW om bij
   te sturen als deze partijen niet zelfstandig aan deze verplichting voldoen":
   ``bijsturingsbevoegdheid.robuustheid.in_werking`` is true from the in-force date; its form
@@ -39,13 +39,13 @@ WETSVOORSTEL = "wetsvoorstel"
 AANNAME = "aanname"
 REFERENTIE_WETSVOORSTEL = [
     {
-        "tekst": "Kamerstuk 22 343, nr. 419 (voortgangsbrief versterking VTH-stelsel, voorjaar 2025): "
-        "robuustheidscriteria in regelgeving vastleggen en bevoegdheid om bij te sturen",
+        "tekst": "Kamerbrief 'Voortgang versterking VTH-stelsel' (voorjaar 2025; vermoedelijk Kamerstuk 22 343, "
+        "nr. 419): robuustheidscriteria in regelgeving vastleggen en bevoegdheid om bij te sturen",
         "url": "https://zoek.officielebekendmakingen.nl/kst-22343-419.html",
     },
     {
-        "tekst": "Kamerstuk 22 343, nr. 405 (Kamerbrief 5 december 2024 over het wetsvoorstel "
-        "versterking VTH-stelsel milieu)",
+        "tekst": "Kamerbrief van 5 december 2024 over het wetsvoorstel versterking VTH-stelsel milieu "
+        "(vermoedelijk Kamerstuk 22 343, nr. 405; niet gelezen)",
         "url": "https://zoek.officielebekendmakingen.nl/kst-22343-405.html",
     },
 ]
@@ -79,12 +79,8 @@ class wetsvoorstel_versterking_vth(VTHHervorming):  # noqa: N801 (class path = r
             if isinstance(criterium, ParameterNode):
                 for blad in bladeren(criterium):
                     wijzig_grondslag(blad, vanaf, WETSVOORSTEL, REFERENTIE_WETSVOORSTEL)
-        wijzig_grondslag(
-            parameters.robuustheidscriteria.termijn_verstreken,
-            vanaf,
-            WETSVOORSTEL,
-            REFERENTIE_WETSVOORSTEL,
-        )
+        for blad in (parameters.robuustheidscriteria.afgesproken, parameters.robuustheidstermijn_verstreken):
+            wijzig_grondslag(blad, vanaf, WETSVOORSTEL, REFERENTIE_WETSVOORSTEL)
 
         # "een bevoegdheid ... om bij te sturen": in force; its form is an assumption
         bevoegdheid = parameters.bijsturingsbevoegdheid.robuustheid
