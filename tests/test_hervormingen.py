@@ -161,6 +161,7 @@ def test_bestand_kan_de_basis_hervorming_overstemmen(baseline, tmp_path):
 
 def test_namen_en_klassepaden(baseline):
     assert set(meegeleverde_bestanden()) == {
+        "alle_zes_robuustheidscriteria",
         "uitstel_termijn_2027",
         "minimum_fte_kritieke_massa",
         "verbreding_bouwtoezicht_2027",
