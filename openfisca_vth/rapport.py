@@ -15,7 +15,7 @@ from openfisca_vth.periode import geldende_regels, maand, peildatum
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
-STAATSSECRETARIS = "de staatssecretaris van IenW (als de minister die het aangaat)"
+STAATSSECRETARIS = "de staatssecretaris van IenW (als minister die het aangaat)"
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class Optreden:
         }
 
     def als_tekst(self):
-        return f"{self.wie} ({self.grondslag.split(' (')[0]}: {self.hoe})"
+        artikel = self.grondslag.split(" (")[0]
+        return f"{self.wie} op grond van {artikel}: {self.hoe}"
 
 
 def _bron(parameter, instant):

@@ -107,13 +107,13 @@ def test_tabel_past_in_100_kolommen_en_is_gelabeld(capsys):
     ongebroken = uit.replace("\n      ", " ")
     assert (
         "Beverwijk (gemeente, odijmond:GM0375): basistaken niet ingebracht: milieubelastende_activiteiten; "
-        "wie kan optreden: gedeputeerde staten van Noord-Holland (Gemeentewet, art. 124, eerste lid: "
+        "wie kan optreden: gedeputeerde staten van Noord-Holland op grond van Gemeentewet, art. 124, eerste lid: "
         "indeplaatsstelling namens en ten laste van de gemeente"
     ) in ongebroken
     # the State Secretary only through Gemeentewet art. 124a (the letter's "niet of nauwelijks")
     assert (
-        "(Gemeentewet, art. 124a, eerste lid: alleen via een verzoek aan gedeputeerde staten van Noord-Holland"
-        in ongebroken
+        "op grond van Gemeentewet, art. 124a, eerste lid: alleen via een verzoek aan gedeputeerde staten van "
+        "Noord-Holland" in ongebroken
     )
 
 

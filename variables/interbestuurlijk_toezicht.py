@@ -179,6 +179,23 @@ class einde_termijn_verzoek_124a(Variable):
     reference = [GEMEENTEWET_124A]
 
 
+class gedeputeerde_staten_pasten_124_toe_binnen_termijn(Variable):
+    value_type = bool
+    entity = Deelnemer
+    definition_period = MONTH
+    set_input = invoer_per_maand
+    label = (
+        "Gedeputeerde staten hebben binnen de termijn van het verzoek van de minister toepassing gegeven aan "
+        "Gemeentewet art. 124 (besluit tot indeplaatsstelling)"
+    )
+    reference = [GEMEENTEWET_124A]
+    documentation = """
+    Een eigen invoer, los van besluit_indeplaatsstelling_genomen (het besluit van wie op dat moment
+    bevoegd is): of de bevoegdheid overgaat, hangt alleen af van wat gedeputeerde staten binnen de
+    termijn deden; een besluit van de minister na de overgang neemt haar niet terug.
+    """
+
+
 class verzoek_124a_mogelijk(Variable):
     value_type = bool
     entity = Deelnemer
@@ -231,11 +248,13 @@ class bevoegdheid_124_overgegaan_op_minister(Variable):
     Onze Minister wie het aangaat gestelde termijn toepassing hebben gegeven aan artikel 124, eerste
     lid, gaat de bevoegdheid van artikel 124, eerste lid, over op Onze Minister wie het aangaat."
     Hier: het verzoek was mogelijk en is gedaan, de termijn was verstreken vóór de eerste dag van de
-    maand, en gedeputeerde staten hebben geen besluit tot indeplaatsstelling genomen.
+    maand, en gedeputeerde staten gaven binnen de termijn geen toepassing aan art. 124.
     """
 
     def formula(deelnemer, period):
         verzoek_mogelijk = deelnemer("verzoek_124a_mogelijk", period)
         termijn_verstreken = verstreken_voor(deelnemer("einde_termijn_verzoek_124a", period), period)
-        gedeputeerde_staten_traden_niet_op = numpy.logical_not(deelnemer("besluit_indeplaatsstelling_genomen", period))
+        gedeputeerde_staten_traden_niet_op = numpy.logical_not(
+            deelnemer("gedeputeerde_staten_pasten_124_toe_binnen_termijn", period)
+        )
         return verzoek_mogelijk * termijn_verstreken * gedeputeerde_staten_traden_niet_op
