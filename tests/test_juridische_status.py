@@ -165,3 +165,40 @@ def test_aangewezen_seveso_diensten_zijn_seveso_diensten_in_de_dataset(tax_benef
     # the national dataset says for every province where its Seveso work is carried
     provincies = {d.code for d in ds.deelnemers("2026-04") if d.soort == "provincie"}
     assert set(ds.seveso_plaatsing("2026-04")) == provincies == set(aanwijzing)
+
+
+def test_provincie_die_seveso_taken_in_eigen_beheer_houdt_wordt_eenmaal_genoemd(tmp_path, tax_benefit_system):
+    """Overijssel takes part in two diensten, neither its designated Seveso-OD (odrn)."""
+    import shutil
+
+    from openfisca_vth.dataset import INGEBOUWD_DIR
+    from openfisca_vth.rapport import bereken_status
+
+    map_ = tmp_path / "ds"
+    shutil.copytree(INGEBOUWD_DIR, map_)
+    seveso = map_ / "seveso_taken.csv"
+    seveso.write_text(
+        seveso.read_text(encoding="utf-8").replace("PV23,Overijssel,odrn,", "PV23,Overijssel,eigen_beheer,")
+    )
+    rapport = bereken_status(laad_dataset(map_), tax_benefit_system, "2026-04")
+    tekort = [
+        (d.code, x)
+        for d in rapport.omgevingsdiensten
+        for x in d.deelnemers
+        if x.id.endswith(":PV23") and x.ontbrekende_basistaken
+    ]
+    assert [(code, x.ontbrekende_basistaken) for code, x in tekort] == [
+        ("odijsselland", ("rie_categorie_4", "seveso_inrichtingen"))
+    ]
+    _, overijssel = tekort[0]
+    assert (
+        overijssel.plaatsing_seveso_taken == "in_eigen_beheer"
+        and overijssel.aangewezen_seveso_omgevingsdienst == "odrn"
+    )
+    assert [o.url for o in overijssel.wie_kan_optreden] == [
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0005645&artikel=121&lid=1"
+    ]
+    # the duty is the province's: neither odijsselland's nor odrn's basistakenpakket criterion fails on it
+    diensten = {d.code: d for d in rapport.omgevingsdiensten}
+    assert "basistakenpakket" not in diensten["odijsselland"].niet_voldane_criteria
+    assert diensten["odijsselland"].robuust and diensten["odtwente"].robuust
