@@ -49,6 +49,17 @@ class HervormingsFout(VTHInvoerFout):
     """A reform that cannot be found or applied (unknown name, invalid own parameter)."""
 
 
+class KeuzeFout(HervormingsFout):
+    """Design choices of a reform that are invalid or cannot go together.
+
+    ``paden`` names the reform parameters involved, so a reform file's error can name their lines.
+    """
+
+    def __init__(self, bericht, paden=()):
+        super().__init__(bericht)
+        self.paden = tuple(paden)
+
+
 class HervormingsbestandFout(HervormingsFout):
     """A drafter's reform file that cannot be read: the message names file, line and path."""
 

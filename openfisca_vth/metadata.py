@@ -61,6 +61,9 @@ HERNOEMD = {
     "financiering.rijksbijdrage_versterking_vth": "begroting.rijksbijdrage_versterking_vth",
     "financiering.versterking_ilt": "begroting.versterking_ilt",
     "monitoring.visitatie_cyclus": "monitoring.visitatie.cyclus_jaren",
+    "wetsvoorstel_versterking_vth.afdwingen_inbreng_basistakenpakket": (
+        "wetsvoorstel_versterking_vth.route_inbreng_basistakenpakket"
+    ),
 }
 
 

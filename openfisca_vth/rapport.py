@@ -27,6 +27,9 @@ class Optreden:
     url: str
     hoe: str
     nu_bevoegd: bool  # may act now (False: only after a further step, e.g. Gemeentewet 124a)
+    vanaf: str = ""  # the date from which the rule holds (the value in force of its parameter)
+    status: str = ""  # the legal status of that value
+    onderwerp: str = "inbreng"  # "inbreng" (the basistakenpakket) or "criteria" (a statutory criterion)
 
     def naar_dict(self):
         return {
@@ -35,18 +38,56 @@ class Optreden:
             "url": self.url,
             "hoe": self.hoe,
             "nu_bevoegd": self.nu_bevoegd,
+            "vanaf": self.vanaf,
+            "status": self.status,
+            "onderwerp": self.onderwerp,
         }
 
     def als_tekst(self):
         artikel = self.grondslag.split(" (")[0]
-        return f"{self.wie} op grond van {artikel}: {self.hoe}"
+        tekst = f"{self.wie} op grond van {artikel}"
+        if self.status == "wetsvoorstel":
+            tekst += f" (wetsvoorstel, vanaf {self.vanaf})"
+        return f"{tekst}: {self.hoe}"
 
 
 def _bron(parameter, instant):
-    """The first citation (``tekst``, ``url``) of the value of ``parameter`` in force at ``instant``."""
+    """The first citation, date and status of the value of ``parameter`` in force at ``instant``."""
     waarde = next(w for w in parameter.values_list if w.instant_str <= str(instant))
     referentie = waarde.metadata["reference"][0]
-    return referentie["tekst"], referentie["url"]
+    return referentie["tekst"], referentie["url"], waarde.instant_str, waarde.metadata.get("status", "")
+
+
+@dataclass(frozen=True)
+class Keuze:
+    """One assumption of a reform (its own parameter), as it holds."""
+
+    parameter: str
+    waarde: object
+    status: str
+    omschrijving: str
+
+    def naar_dict(self):
+        return {
+            "parameter": self.parameter,
+            "waarde": self.waarde,
+            "status": self.status,
+            "omschrijving": self.omschrijving,
+        }
+
+
+def keuzes_van_hervorming(tax_benefit_system):
+    """The own parameters of the reforms that built ``tax_benefit_system`` (their design choices)."""
+    from openfisca_vth.metadata import bladeren
+    from openfisca_vth.reforms import PYTHON_HERVORMINGEN
+
+    keuzes = []
+    for naam in PYTHON_HERVORMINGEN:
+        if naam in tax_benefit_system.parameters.children:
+            for blad in bladeren(tax_benefit_system.parameters.children[naam]):
+                waarde = blad.values_list[0]
+                keuzes.append(Keuze(blad.name, waarde.value, waarde.metadata.get("status", ""), blad.description))
+    return tuple(sorted(keuzes, key=lambda k: k.parameter))
 
 
 @dataclass(frozen=True)
@@ -64,7 +105,9 @@ class DeelnemerStatus:
     aangewezen_seveso_omgevingsdienst: str = ""
     plaatsing_seveso_taken: str = SevesoPlaatsing.geen_aanwijzing.name
     seveso_taken_ondergebracht_bij: str = ""
-    wie_kan_optreden: tuple = ()  # Optreden, when basistaken are missing
+    wie_kan_optreden: tuple = ()  # Optreden, when the deelnemer falls short of a statutory duty
+    bijsturingsbevoegdheid_jegens_deelnemer: bool = False
+    interbestuurlijk_toezicht_op_criteria_mogelijk: bool = False
 
     @property
     def schiet_tekort(self):
@@ -88,6 +131,8 @@ class DeelnemerStatus:
                 "ondergebracht_bij": self.seveso_taken_ondergebracht_bij,
             },
             "wie_kan_optreden": [o.naar_dict() for o in self.wie_kan_optreden],
+            "bijsturingsbevoegdheid_jegens_deelnemer": self.bijsturingsbevoegdheid_jegens_deelnemer,
+            "interbestuurlijk_toezicht_op_criteria_mogelijk": self.interbestuurlijk_toezicht_op_criteria_mogelijk,
         }
 
 
@@ -107,6 +152,10 @@ class DienstStatus:
     @property
     def deelnemers_met_ontbrekende_basistaken(self):
         return tuple(d for d in self.deelnemers if d.ontbrekende_basistaken)
+
+    @property
+    def deelnemers_met_bijsturing(self):
+        return tuple(d for d in self.deelnemers if d.bijsturingsbevoegdheid_jegens_deelnemer)
 
     @property
     def deelnemers_zonder_mandaat(self):
@@ -143,6 +192,7 @@ class DienstStatus:
                 }
                 for d in self.deelnemers_met_ontbrekende_basistaken
             ],
+            "deelnemers_met_bijsturing": [d.id for d in self.deelnemers_met_bijsturing],
             "deelnemers_zonder_mandaat": [d.id for d in self.deelnemers_zonder_mandaat],
             "deelnemers_zonder_regionale_strategie": [d.id for d in self.deelnemers_zonder_regionale_strategie],
         }
@@ -158,6 +208,7 @@ class Statusrapport:
     toelichting: str
     omgevingsdiensten: tuple
     geldende_criteria: tuple = ()  # codes of the criteria that count for robuust in this month
+    keuzes: tuple = ()  # Keuze: the assumptions of the reform, with their status
 
     @property
     def totalen(self):
@@ -172,6 +223,7 @@ class Statusrapport:
                 len(d.deelnemers_met_ontbrekende_basistaken) for d in diensten
             ),
             "werkgebied_in_strijd_met_wet": sum(d.werkgebied_in_strijd_met_wet for d in diensten),
+            "bijsturingsbevoegdheid_jegens_deelnemer": sum(len(d.deelnemers_met_bijsturing) for d in diensten),
             "niet_voldaan_per_criterium": {
                 c.code: sum(c.code in d.niet_voldane_criteria for d in diensten) for c in ROBUUSTHEIDSCRITERIA
             },
@@ -185,6 +237,7 @@ class Statusrapport:
             "illustratief": self.illustratief,
             "toelichting": self.toelichting,
             "geldende_criteria": list(self.geldende_criteria),
+            "hervorming_keuzes": [k.naar_dict() for k in self.keuzes],
             "omgevingsdiensten": [d.naar_dict() for d in self.omgevingsdiensten],
             "totalen": self.totalen,
         }
@@ -215,6 +268,8 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
     aangewezen = bereken("aangewezen_seveso_omgevingsdienst")
     plaatsing = bereken("plaatsing_seveso_taken").decode_to_str()
     ondergebracht = bereken("seveso_taken_ondergebracht_bij")
+    jegens_deelnemer = bereken("bijsturingsbevoegdheid_jegens_deelnemer")
+    toezicht_criteria = bereken("interbestuurlijk_toezicht_op_criteria_mogelijk")
     optreden = _Optreden(tax_benefit_system.parameters, periode)
 
     per_dienst = {}
@@ -235,7 +290,16 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
                 aangewezen_seveso_omgevingsdienst=str(aangewezen[i]),
                 plaatsing_seveso_taken=str(plaatsing[i]),
                 seveso_taken_ondergebracht_bij=str(ondergebracht[i]),
-                wie_kan_optreden=optreden(d, str(toezichthouder[i]), bool(overgegaan[i])) if ontbrekend else (),
+                wie_kan_optreden=optreden(
+                    d,
+                    str(toezichthouder[i]),
+                    overgegaan=bool(overgegaan[i]),
+                    basistaken=bool(ontbrekend),
+                    bijsturing=bool(jegens_deelnemer[i]),
+                    criteria=bool(toezicht_criteria[i]),
+                ),
+                bijsturingsbevoegdheid_jegens_deelnemer=bool(jegens_deelnemer[i]),
+                interbestuurlijk_toezicht_op_criteria_mogelijk=bool(toezicht_criteria[i]),
             )
         )
 
@@ -269,64 +333,98 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
         toelichting=dataset.toelichting,
         omgevingsdiensten=statussen,
         geldende_criteria=tuple(c.code for c in geldend),
+        keuzes=keuzes_van_hervorming(tax_benefit_system),
     )
 
 
 class _Optreden:
-    """Builds, per deelnemer that misses basistaken, who can act: the rules and their citations
-    come from the parameters in force (interbestuurlijk_toezicht, bijsturingsbevoegdheid)."""
+    """Builds, per deelnemer that falls short, who can act: the rules and their citations come from
+    the parameters in force (interbestuurlijk_toezicht, bijsturingsbevoegdheid)."""
 
     def __init__(self, parameters, periode):
         self.dag = peildatum(periode)
         self.regels = geldende_regels(parameters, periode)
-        self.ibt = parameters.interbestuurlijk_toezicht
-        self.specifiek = parameters.bijsturingsbevoegdheid.inbreng_basistakenpakket.in_werking
+        self.parameters = parameters
 
-    def _optreden(self, wie, parameter, hoe, nu_bevoegd=True):
-        tekst, url = _bron(parameter, self.dag)
-        return Optreden(wie, tekst, url, hoe, nu_bevoegd)
+    def _optreden(self, wie, parameter, hoe, nu_bevoegd=True, onderwerp="inbreng", wet=None):
+        """``wet``: cite the first reference of the value whose text starts with it (Provinciewet, ...)."""
+        waarde = next(w for w in parameter.values_list if w.instant_str <= str(self.dag))
+        referenties = waarde.metadata["reference"]
+        referentie = next((r for r in referenties if wet and r["tekst"].startswith(wet)), referenties[0])
+        return Optreden(
+            wie,
+            referentie["tekst"],
+            referentie["url"],
+            hoe,
+            nu_bevoegd,
+            waarde.instant_str,
+            waarde.metadata.get("status", ""),
+            onderwerp,
+        )
 
-    def __call__(self, deelnemer, toezichthouder, overgegaan):
-        ibt = self.ibt
+    def __call__(self, deelnemer, toezichthouder, overgegaan, basistaken, bijsturing, criteria):
+        ibt = self.parameters.interbestuurlijk_toezicht
+        bevoegdheid = self.parameters.bijsturingsbevoegdheid
+        gs = f"gedeputeerde staten van {deelnemer.provincie}" if deelnemer.provincie else "gedeputeerde staten"
         uitkomst = []
-        if deelnemer.soort == "gemeente" and toezichthouder == InterbestuurlijkToezichthouder.gedeputeerde_staten.name:
-            gs = f"gedeputeerde staten van {deelnemer.provincie}" if deelnemer.provincie else "gedeputeerde staten"
-            uitkomst.append(
-                self._optreden(
-                    gs,
-                    ibt.indeplaatsstelling_gemeente_door_gedeputeerde_staten,
-                    "indeplaatsstelling namens en ten laste van de gemeente, uit te voeren na de hersteltermijn",
-                )
-            )
-            if self.regels.interbestuurlijk_toezicht.verzoek_minister_aan_gedeputeerde_staten:
-                hoe = (
-                    "de bevoegdheid is overgegaan: gedeputeerde staten traden niet op binnen de termijn van het verzoek"
-                    if overgegaan
-                    else f"alleen via een verzoek aan {gs}, in overeenstemming met de minister van BZK en bij een "
-                    "zwaarwegend algemeen belang; de bevoegdheid gaat over als zij niet binnen de gestelde "
-                    "termijn optreden"
-                )
+        if basistaken:
+            uitkomst += self._bij_basistaken(deelnemer, toezichthouder, overgegaan, gs, ibt)
+            if self.regels.bijsturingsbevoegdheid.inbreng_basistakenpakket.in_werking:
                 uitkomst.append(
-                    self._optreden(STAATSSECRETARIS, ibt.verzoek_minister_aan_gedeputeerde_staten, hoe, overgegaan)
+                    self._optreden(
+                        STAATSSECRETARIS,
+                        bevoegdheid.inbreng_basistakenpakket.in_werking,
+                        "afdwingen van de inbreng met de specifieke bevoegdheid",
+                    )
                 )
-        elif deelnemer.soort == "gemeente" and toezichthouder == InterbestuurlijkToezichthouder.minister.name:
+        if bijsturing:
+            vorm = self.regels.bijsturingsbevoegdheid.robuustheid.vorm
             uitkomst.append(
                 self._optreden(
                     STAATSSECRETARIS,
-                    ibt.omgevingsrecht_in_bijlage_gemeentewet_124b,
-                    "indeplaatsstelling namens en ten laste van de gemeente (de wet staat in de bijlage van art. 124b)",
+                    bevoegdheid.robuustheid.in_werking,
+                    f"bijsturen ({vorm}) jegens de deelnemer, die aanspreekbaar is op een wettelijk "
+                    "robuustheidscriterium dat de omgevingsdienst niet haalt",
+                    onderwerp="criteria",
                 )
             )
-        elif deelnemer.soort == "provincie" and toezichthouder == InterbestuurlijkToezichthouder.minister.name:
+        if criteria:
+            gemeente = deelnemer.soort == "gemeente"
             uitkomst.append(
                 self._optreden(
-                    STAATSSECRETARIS,
-                    ibt.indeplaatsstelling_provincie_door_minister,
-                    "indeplaatsstelling namens en ten laste van de provincie, uit te voeren na de hersteltermijn",
+                    gs if gemeente else STAATSSECRETARIS,
+                    ibt.criteria_onder_generiek_toezicht,
+                    f"indeplaatsstelling van de {'gemeente' if gemeente else 'provincie'} bij een wettelijk "
+                    "robuustheidscriterium waarop zij aanspreekbaar is",
+                    onderwerp="criteria",
+                    wet="Gemeentewet" if gemeente else "Provinciewet",
                 )
-            )
-        if self.regels.bijsturingsbevoegdheid.inbreng_basistakenpakket.in_werking:
-            uitkomst.append(
-                self._optreden(STAATSSECRETARIS, self.specifiek, "de specifieke bevoegdheid uit het wetsvoorstel")
             )
         return tuple(uitkomst)
+
+    def _bij_basistaken(self, deelnemer, toezichthouder, overgegaan, gs, ibt):
+        """Generic supervision of the inbreng of the basistakenpakket (Gemeentewet 124-124b, Provinciewet 121)."""
+        minister = toezichthouder == InterbestuurlijkToezichthouder.minister.name
+        if deelnemer.soort == "provincie" and minister:
+            hoe = "indeplaatsstelling namens en ten laste van de provincie, uit te voeren na de hersteltermijn"
+            return [self._optreden(STAATSSECRETARIS, ibt.indeplaatsstelling_provincie_door_minister, hoe)]
+        if deelnemer.soort != "gemeente":
+            return []
+        if minister:
+            hoe = "indeplaatsstelling namens en ten laste van de gemeente (de wet staat in de bijlage van art. 124b)"
+            return [self._optreden(STAATSSECRETARIS, ibt.omgevingsrecht_in_bijlage_gemeentewet_124b, hoe)]
+        if toezichthouder != InterbestuurlijkToezichthouder.gedeputeerde_staten.name:
+            return []
+        hoe = "indeplaatsstelling namens en ten laste van de gemeente, uit te voeren na de hersteltermijn"
+        uitkomst = [self._optreden(gs, ibt.indeplaatsstelling_gemeente_door_gedeputeerde_staten, hoe)]
+        if self.regels.interbestuurlijk_toezicht.verzoek_minister_aan_gedeputeerde_staten:
+            hoe = (
+                "de bevoegdheid is overgegaan: gedeputeerde staten traden niet op binnen de termijn van het verzoek"
+                if overgegaan
+                else f"alleen via een verzoek aan {gs}, in overeenstemming met de minister van BZK en bij een "
+                "zwaarwegend algemeen belang; de bevoegdheid gaat over als zij niet binnen de gestelde termijn optreden"
+            )
+            uitkomst.append(
+                self._optreden(STAATSSECRETARIS, ibt.verzoek_minister_aan_gedeputeerde_staten, hoe, overgegaan)
+            )
+        return uitkomst

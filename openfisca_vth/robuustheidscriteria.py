@@ -32,3 +32,34 @@ def geldende_criteria(regels):
     ``robuust`` and the status report all ask here.
     """
     return tuple(c for c in ROBUUSTHEIDSCRITERIA if regels.robuustheidscriteria[c.code].van_toepassing)
+
+
+# The deelnemer-level fact that makes a deelnemer answerable when its dienst fails a criterion.
+# A criterion not listed (kritieke massa, financing, werkgebied) is the dienst's as a whole: "Het is
+# de verantwoordelijkheid van de omgevingsdiensten en hun opdrachtgevers gezamenlijk" (voortgangsbrief),
+# so every deelnemer with a duty answers for it. Which criteria exist and what they say is aanname.
+DEELNEMER_VOORWAARDE = {
+    "basistakenpakket": "brengt_basistakenpakket_volledig_in_bij_omgevingsdienst",
+    "onafhankelijkheid": "mandaat_verleend",
+    "uniform_beleid": "regionale_strategie_vastgesteld",
+}
+
+
+def wettelijke_criteria(regels, alleen_bijsturing=False):
+    """The criteria that count, are a statutory norm whose deadline has passed (``wettelijke_termijn_verstreken``)
+    and, with ``alleen_bijsturing``, whose failure gives ground to steer (``activeert_bijsturing``).
+
+    Every switch of every criterion is read (not only those that matter), so the trace of a
+    calculation shows all the rules it rests on.
+    """
+    uitkomst = []
+    for criterium in ROBUUSTHEIDSCRITERIA:
+        knoop = regels.robuustheidscriteria[criterium.code]
+        telt, wettelijk, bijsturing = (
+            knoop.van_toepassing,
+            knoop.wettelijke_termijn_verstreken,
+            knoop.activeert_bijsturing,
+        )
+        if telt and wettelijk and (bijsturing or not alleen_bijsturing):
+            uitkomst.append(criterium)
+    return tuple(uitkomst)

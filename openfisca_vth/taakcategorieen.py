@@ -8,6 +8,9 @@ with no change to Python code.
 
 from dataclasses import dataclass
 
+import numpy
+
+from openfisca_vth.enums import Bestuurslaag
 from openfisca_vth.paths import PARAMETERS_DIR, onderdelen
 
 TAAKCATEGORIEEN_DIR = PARAMETERS_DIR / "basistakenpakket" / "taakcategorieen"
@@ -20,3 +23,19 @@ class Taakcategorie:
 
 
 TAAKCATEGORIEEN = tuple(Taakcategorie(code, label) for code, label in onderdelen(TAAKCATEGORIEEN_DIR))
+
+
+def bevoegd(categorie, deelnemer, period):
+    """Ow 18.22 lid 1 / Bor 7.1 "ieder voor zover bevoegd gezag": this deelnemer is competent."""
+    laag = deelnemer("bestuurslaag", period)
+    bevoegd_gezag = categorie.bevoegd_gezag
+    gemeente_bevoegd = bevoegd_gezag.gemeente
+    if "gelijkgestelde_gemeente" in bevoegd_gezag:
+        # Wbb art. 88: a gemeente equated with a provincie is competent in its place (soil, until 2024)
+        gemeente_bevoegd = numpy.logical_or(
+            gemeente_bevoegd,
+            bevoegd_gezag.gelijkgestelde_gemeente * deelnemer("gelijkgesteld_met_provincie_wbb", period),
+        )
+    return ((laag == Bestuurslaag.gemeente) * gemeente_bevoegd) + (
+        (laag == Bestuurslaag.provincie) * bevoegd_gezag.provincie
+    )

@@ -26,6 +26,14 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         controleer_robuustheidscriteria(self)
 
 
+# The leaves every criterion folder must have, and what each says.
+CRITERIUM_BLADEREN = {
+    "van_toepassing": "telt het criterium mee voor robuust, per datum",
+    "wettelijke_termijn_verstreken": "is het criterium een wettelijke norm waarvan de termijn verstreken is",
+    "activeert_bijsturing": "geeft niet voldoen grond om bij te sturen",
+}
+
+
 def controleer_robuustheidscriteria(systeem):
     """Every criterion folder has its variable and its switch; else one clear line at load time.
 
@@ -39,8 +47,10 @@ def controleer_robuustheidscriteria(systeem):
                 f"robuustheidscriterium {criterium.code!r} (parameters/robuustheidscriteria/{criterium.code}/) heeft "
                 f"geen variabele {criterium.variabele}; voeg die toe in variables/robuustheid.py of verwijder de map"
             )
-        if "van_toepassing" not in systeem.parameters.robuustheidscriteria.children.get(criterium.code, {}).children:
-            raise ModelFout(
-                f"robuustheidscriterium {criterium.code!r} mist parameters/robuustheidscriteria/{criterium.code}/"
-                f"van_toepassing.yaml (telt het criterium mee voor robuust, per datum)"
-            )
+        bladeren = systeem.parameters.robuustheidscriteria.children[criterium.code].children
+        for blad, betekenis in CRITERIUM_BLADEREN.items():
+            if blad not in bladeren:
+                raise ModelFout(
+                    f"robuustheidscriterium {criterium.code!r} mist parameters/robuustheidscriteria/{criterium.code}/"
+                    f"{blad}.yaml ({betekenis})"
+                )

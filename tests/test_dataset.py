@@ -303,8 +303,8 @@ FOUTEN = [
     ),
     (
         "omgevingsdiensten.csv",
-        ",2026-01-01,,https://zoek.officielebekendmakingen.nl/prb-2025-16741",
-        ",2026-01-01,2025-12-01,https://zoek.officielebekendmakingen.nl/prb-2025-16741",
+        ",2026-01-01,,2026-01-01,https://zoek.officielebekendmakingen.nl/prb-2025-16741",
+        ",2026-01-01,2025-12-01,2026-01-01,https://zoek.officielebekendmakingen.nl/prb-2025-16741",
         "geldig_tot 2025-12-01 ligt vóór geldig_vanaf 2026-01-01",
     ),
     ("dataset.yaml", "vanaf: 2024-01-01", "vanaf: 1 januari 2024", "ongeldige datum '1 januari 2024'"),

@@ -58,14 +58,35 @@ def test_walk_through_a_tegen_huidig_recht(werkmap, capsys):
 
 
 def test_walk_through_b_onder_het_wetsvoorstel(werkmap, capsys):
-    opdracht = _opdracht("openfisca-vth compare --basis wetsvoorstel_per_2026_07.yaml")
+    opdracht = _opdracht("openfisca-vth compare --basis wetsvoorstel_per_2026_07.yaml --reform termijn_kritieke_massa")
     uit = _compare(capsys, opdracht)
-    assert "10 van 27 omgevingsdiensten en 0 van 371 deelnemers veranderen." in uit
-    assert re.search(r"staatssecretaris kan bijsturen \(van 27\)\s+10\s+0\s+-10", uit)
-    assert re.search(r"Omgevingsdienst Achterhoek\s+bijsturingsbevoegdheid_staatssecretaris\s+ja\s+nee", uit)
+    assert "4 van 27 omgevingsdiensten en 0 van 371 deelnemers veranderen." in uit
+    assert re.search(r"staatssecretaris kan bijsturen \(van 27\)\s+10\s+6\s+-4", uit)
+    assert re.search(r"wettelijke termijn voor het criterium kritieke_massa\s+1 juli 2026\s+1 januari 2027", uit)
     # "Run the same command with --period 2027-01 to check that the difference is gone"
     uit = _compare(capsys, opdracht.replace("--period 2026-09", "--period 2027-01"))
     assert "0 van 27 omgevingsdiensten" in uit
+    # the administrative deadline no longer decides anything once the bill is in force
+    uit = _compare(capsys, opdracht.replace("termijn_kritieke_massa_2027.yaml", "uitstel_2027.yaml"))
+    assert "0 van 27 omgevingsdiensten" in uit and "robuustheidstermijn_verstreken" in uit
+
+
+def test_walk_through_wie_kan_optreden_onder_een_ontwerp(werkmap, capsys):
+    uit = _compare(capsys, _opdracht("openfisca-vth status --reform ontwerp_deelnemers_124b.yaml --period 2028-01"))
+    blok = GIDS.read_text(encoding="utf-8").split("openfisca-vth status --reform ontwerp_deelnemers_124b.yaml", 1)[1]
+    getoond = blok.split("```", 3)[2]  # the result block after the command
+    for regel in getoond.splitlines():
+        if regel.strip() and regel.strip() != "...":
+            assert regel in uit.splitlines(), f"regel uit de gids niet in de uitvoer: {regel!r}"
+    assert "wetsvoorstel_versterking_vth.adressaat = deelnemers (aanname)" in uit
+    vergelijking = _compare(
+        capsys, _opdracht("openfisca-vth compare --reform wetsvoorstel_versterking_vth --reform ontwerp")
+    )
+    assert (
+        "wetsvoorstel_versterking_vth: 7 van 27 omgevingsdiensten en 2 van 371 deelnemers veranderen." in vergelijking
+    )
+    assert "ontwerp_deelnemers_124b: 0 van 27 omgevingsdiensten en 346 van 371 deelnemers veranderen." in vergelijking
+    assert re.search(r"waar de staatssecretaris kan bijsturen \(van 27\)\s+0\s+7 \(\+7\)\s+0", vergelijking)
 
 
 def test_walk_through_met_de_aangenomen_datum(werkmap, capsys):

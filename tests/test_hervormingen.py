@@ -116,18 +116,24 @@ def test_wetsvoorstel_legt_criteria_en_termijn_vast_vanaf_de_inwerkingtreding(ba
     assert bevoegdheid.inbreng_basistakenpakket.in_werking("2028-01-01") is True
 
 
-def test_inbreng_afdwingen_is_een_aparte_schakelaar(baseline, tmp_path):
-    pad = tmp_path / "zonder_inbreng.yaml"
+@pytest.mark.parametrize(
+    "route, specifiek, bijlage_124b",
+    [("huidig_recht", False, False), ("bijlage_124b", False, True), ("specifieke_bevoegdheid", True, False)],
+)
+def test_route_voor_de_inbreng_van_het_basistakenpakket(baseline, tmp_path, route, specifiek, bijlage_124b):
+    pad = tmp_path / "route.yaml"
     pad.write_text(
-        "naam: zonder_inbreng\ntoelichting: Wetsvoorstel zonder afdwingen van de inbreng.\n"
+        "naam: route\ntoelichting: Wetsvoorstel met een andere route voor de inbreng.\n"
         "basis: wetsvoorstel_versterking_vth\nwijzigingen:\n"
-        "  wetsvoorstel_versterking_vth.afdwingen_inbreng_basistakenpakket:\n"
-        "    2016-04-14: false\n",
+        "  wetsvoorstel_versterking_vth.route_inbreng_basistakenpakket:\n"
+        f"    2016-04-14: {route}\n",
         encoding="utf-8",
     )
-    bevoegdheid = laad_hervorming(str(pad), baseline).parameters.bijsturingsbevoegdheid
-    assert bevoegdheid.robuustheid.in_werking("2028-01-01") is True
-    assert bevoegdheid.inbreng_basistakenpakket.in_werking("2028-01-01") is False
+    parameters = laad_hervorming(str(pad), baseline).parameters
+    assert parameters.bijsturingsbevoegdheid.robuustheid.in_werking("2028-01-01") is True
+    assert parameters.bijsturingsbevoegdheid.inbreng_basistakenpakket.in_werking("2028-01-01") is specifiek
+    bijlage = parameters.interbestuurlijk_toezicht.omgevingsrecht_in_bijlage_gemeentewet_124b
+    assert bijlage("2027-12-31") is False and bijlage("2028-01-01") is bijlage_124b
 
 
 def test_verbreding_volgt_haar_schakelaars(baseline, tmp_path):
@@ -163,6 +169,12 @@ def test_namen_en_klassepaden(baseline):
     assert set(meegeleverde_bestanden()) == {
         "alle_zes_robuustheidscriteria",
         "uitstel_termijn_2027",
+        "verbreding_met_inbreng",
+        "wetsvoorstel_adressaat_deelnemers",
+        "wetsvoorstel_gefaseerd",
+        "wetsvoorstel_inbreng_via_124b",
+        "wetsvoorstel_indeplaatsstelling",
+        "wetsvoorstel_lex_specialis",
         "minimum_fte_kritieke_massa",
         "verbreding_bouwtoezicht_2027",
         "wetsvoorstel_per_2027_07",

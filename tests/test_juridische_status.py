@@ -126,8 +126,12 @@ def test_oud_pad_in_een_hervormingsbestand_krijgt_de_nieuwe_naam(tmp_path, tax_b
     bestand.write_text(f"naam: oud\ntoelichting: x\nwijzigingen:\n  {oud}:\n    2027-01-01: 1\n", encoding="utf-8")
     with pytest.raises(HervormingsbestandFout, match=f"hernoemd tot '{nieuw}'"):
         laad_hervorming(str(bestand), tax_benefit_system)
-    # the new path exists
-    node = tax_benefit_system.parameters
+    # the new path exists (a reform's own parameter in the tree of that reform)
+    eerste = nieuw.split(".")[0]
+    systeem = (
+        laad_hervorming(eerste, tax_benefit_system) if eerste == "wetsvoorstel_versterking_vth" else tax_benefit_system
+    )
+    node = systeem.parameters
     for deel in nieuw.split("."):
         node = node.children[deel]
 

@@ -258,3 +258,27 @@ class bevoegdheid_124_overgegaan_op_minister(Variable):
             deelnemer("gedeputeerde_staten_pasten_124_toe_binnen_termijn", period)
         )
         return verzoek_mogelijk * termijn_verstreken * gedeputeerde_staten_traden_niet_op
+
+
+class interbestuurlijk_toezicht_op_criteria_mogelijk(Variable):
+    value_type = bool
+    entity = Deelnemer
+    definition_period = MONTH
+    label = (
+        "Generiek interbestuurlijk toezicht (indeplaatsstelling) is mogelijk omdat de deelnemer tekortschiet voor "
+        "een wettelijk robuustheidscriterium"
+    )
+    reference = [GEMEENTEWET_124, PROVINCIEWET_121]
+    documentation = """
+    Zodra de robuustheidscriteria wet zijn, is niet voldoen eraan het niet nakomen van een wettelijke
+    plicht, waarop Gemeentewet art. 124 en Provinciewet art. 121 van toepassing kunnen zijn, tenzij
+    het wetsvoorstel een eigen bevoegdheid in de plaats stelt (lex specialis). De parameter
+    interbestuurlijk_toezicht.criteria_onder_generiek_toezicht zegt welke van de twee.
+    """
+
+    def formula(deelnemer, period, parameters):
+        van_toepassing = geldende_regels(parameters, period).interbestuurlijk_toezicht.criteria_onder_generiek_toezicht
+        tekort = deelnemer("tekort_wettelijk_robuustheidscriterium", period)
+        laag = deelnemer("bestuurslaag", period)
+        heeft_toezichthouder = (laag == Bestuurslaag.gemeente) + (laag == Bestuurslaag.provincie)
+        return van_toepassing * tekort * heeft_toezichthouder

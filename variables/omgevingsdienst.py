@@ -1,9 +1,11 @@
 """Facts about an omgevingsdienst that the rules take as input."""
 
+import numpy
 from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.entities import Omgevingsdienst
-from openfisca_vth.periode import invoer_per_maand
+from openfisca_vth.periode import geldende_regels, invoer_per_maand
+from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, bevoegd
 
 
 class fte_formatie(Variable):
@@ -56,3 +58,34 @@ class is_seveso_omgevingsdienst(Variable):
     set_input = invoer_per_maand
     label = "De omgevingsdienst is aangewezen als Seveso-omgevingsdienst (voorheen Brzo-omgevingsdienst)"
     reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"]
+
+
+class formatie_omgevingsdienst(Variable):
+    value_type = float
+    entity = Omgevingsdienst
+    definition_period = MONTH
+    unit = "fte"
+    label = "Formatie van de omgevingsdienst, inclusief de formatie die meekomt met taken waarvan inbreng is aangenomen"
+    reference = ["https://zoek.officielebekendmakingen.nl/kst-22343-419.html"]
+    documentation = """
+    fte_formatie plus, per deelnemer en taakcategorie waarvoor inbreng wordt aangenomen (een
+    verbreding van het basistakenpakket na de overgangstermijn) en die de deelnemer nog niet had
+    ingebracht: het deel formatie_bij_inbreng van de formatie die de deelnemer er zelf aan besteedt
+    (fte_eigen_uitvoering_<categorie>). "Het inbrengen van plustaken ... kan een positieve bijdrage
+    leveren aan het voldoen aan de robuustheidscriteria" (voortgangsbrief voorjaar 2025). In het
+    huidige recht wordt geen inbreng aangenomen: dan is dit fte_formatie.
+    """
+
+    def formula(omgevingsdienst, period, parameters):
+        categorieen = geldende_regels(parameters, period).basistakenpakket.taakcategorieen
+        meegekomen = numpy.zeros(omgevingsdienst.members.count)
+        deelnemers = omgevingsdienst.members
+        for categorie in TAAKCATEGORIEEN:
+            code, regels = categorie.code, categorieen[categorie.code]
+            # only tasks the deelnemer has, is competent for and had not yet brought in
+            verschuldigd = bevoegd(regels, deelnemers, period) * deelnemers(f"heeft_taken_{code}", period)
+            nog_niet_ingebracht = numpy.logical_not(deelnemers(f"ingebracht_{code}", period))
+            eigen = deelnemers(f"fte_eigen_uitvoering_{code}", period)
+            aandeel = regels.inbreng_aangenomen * regels.formatie_bij_inbreng
+            meegekomen = meegekomen + aandeel * verschuldigd * nog_niet_ingebracht * eigen
+        return omgevingsdienst("fte_formatie", period) + omgevingsdienst.sum(meegekomen)

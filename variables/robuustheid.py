@@ -74,7 +74,7 @@ class robuustheidscriterium_kritieke_massa(Variable):
         # aanbeveling 2: kwaliteit volgens de kwaliteitscriteria (Ow art. 18.23)
         kwaliteit = omgevingsdienst("voldoet_aan_kwaliteitscriteria", period)
         # aanbeveling 1: ondergrens voor de omvang (0 fte: geen getal afgesproken)
-        omvang = omgevingsdienst("fte_formatie", period) >= kritieke_massa.minimum_fte_formatie
+        omvang = omgevingsdienst("formatie_omgevingsdienst", period) >= kritieke_massa.minimum_fte_formatie
         return kwaliteit * omvang
 
 
@@ -178,7 +178,12 @@ class robuustheidstermijn_verstreken(Variable):
     value_type = bool
     entity = Omgevingsdienst
     definition_period = MONTH
-    label = "De afgesproken uiterste datum voor robuustheid (1 april 2026) is verstreken"
+    label = "De bestuurlijk afgesproken uiterste datum voor robuustheid is verstreken"
+    documentation = """
+    De datum staat in de parameter robuustheidstermijn_verstreken (in het huidige recht 1 april
+    2026); een hervorming kan haar verschuiven. De bijsturingsbevoegdheid uit het wetsvoorstel volgt
+    niet deze bestuurlijke datum maar de wettelijke termijn per criterium.
+    """
     reference = [KST_22343_419]
 
     def formula(omgevingsdienst, period, parameters):

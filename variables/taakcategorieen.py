@@ -16,9 +16,8 @@ import numpy
 from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.entities import Deelnemer
-from openfisca_vth.enums import Bestuurslaag
 from openfisca_vth.periode import geldende_regels, invoer_per_maand
-from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
+from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, bevoegd
 
 REFERENTIES_BASISTAKENPAKKET = [
     "https://wetten.overheid.nl/jci1.3:c:BWBR0024779&artikel=5.3&g=2016-04-14",
@@ -32,22 +31,6 @@ def _variabele(naam, **attributen):
     # __module__ names this module, so OpenFisca's file loader (which only takes classes defined
     # in the file it executes) does not pick the generated classes up a second time.
     return type(naam, (Variable,), {"__module__": __name__, **attributen})
-
-
-def _bevoegd(categorie, deelnemer, period):
-    """Ow 18.22 lid 1 / Bor 7.1 "ieder voor zover bevoegd gezag": this deelnemer is competent."""
-    laag = deelnemer("bestuurslaag", period)
-    bevoegd_gezag = categorie.bevoegd_gezag
-    gemeente_bevoegd = bevoegd_gezag.gemeente
-    if "gelijkgestelde_gemeente" in bevoegd_gezag:
-        # Wbb art. 88: a gemeente equated with a provincie is competent in its place (soil, until 2024)
-        gemeente_bevoegd = numpy.logical_or(
-            gemeente_bevoegd,
-            bevoegd_gezag.gelijkgestelde_gemeente * deelnemer("gelijkgesteld_met_provincie_wbb", period),
-        )
-    return ((laag == Bestuurslaag.gemeente) * gemeente_bevoegd) + (
-        (laag == Bestuurslaag.provincie) * bevoegd_gezag.provincie
-    )
 
 
 def _seveso_tekort(deelnemer, period, ingebracht):
@@ -76,9 +59,10 @@ def _formule_basistaak_ontbreekt(code):
         categorie = geldende_regels(parameters, period).basistakenpakket.taakcategorieen[code]
         # Ow 18.22 lid 1 / Bor 7.1: the task is in the basistakenpakket at this date, this
         # deelnemer is competent for it, and it actually has such activities in its area
-        verschuldigd = categorie.is_basistaak * _bevoegd(categorie, deelnemer, period)
+        verschuldigd = categorie.is_basistaak * bevoegd(categorie, deelnemer, period)
         verschuldigd = verschuldigd * deelnemer(f"heeft_taken_{code}", period)
-        ingebracht = deelnemer(f"ingebracht_{code}", period)
+        # brought in, or assumed brought in (a broadening of the basistakenpakket, after its transition term)
+        ingebracht = numpy.logical_or(deelnemer(f"ingebracht_{code}", period), categorie.inbreng_aangenomen)
         if categorie.uitsluitend_seveso_omgevingsdienst:
             return verschuldigd * _seveso_tekort(deelnemer, period, ingebracht)
         return verschuldigd * numpy.logical_not(ingebracht)
@@ -112,6 +96,19 @@ def taakcategorie_variabelen(categorieen=TAAKCATEGORIEEN):
                 definition_period=MONTH,
                 set_input=invoer_per_maand,
                 label=f"De deelnemer is bevoegd gezag voor zulke activiteiten in zijn gebied: {label}",
+                reference=REFERENTIES_BASISTAKENPAKKET,
+            )
+        )
+        variabelen.append(
+            _variabele(
+                f"fte_eigen_uitvoering_{code}",
+                value_type=float,
+                default_value=0.0,
+                unit="fte",
+                entity=Deelnemer,
+                definition_period=MONTH,
+                set_input=invoer_per_maand,
+                label=f"Formatie (fte) die de deelnemer zelf, buiten de dienst, aan deze taken besteedt: {label}",
                 reference=REFERENTIES_BASISTAKENPAKKET,
             )
         )

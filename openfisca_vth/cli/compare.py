@@ -1,8 +1,10 @@
-"""``openfisca-vth compare``: baseline against a reform, only what changes (issue 4).
+"""``openfisca-vth compare``: baseline against a reform, or against several variants side by side.
 
-Both tax-benefit systems are built once; the same inputs (the national dataset by default, a
-dataset folder with ``--dataset`` or one OpenFisca situation with ``--situatie``) are simulated
-under each, and :mod:`openfisca_vth.vergelijking` reports what differs.
+``--reform`` may be repeated: each variant is compared with the same reference (current law, or
+the ``--basis``). Every tax-benefit system is built once (current law once, the basis once, each
+variant once on top of it); the same inputs (the national dataset by default, a dataset folder
+with ``--dataset`` or one OpenFisca situation with ``--situatie``) are simulated under each, and
+:mod:`openfisca_vth.vergelijking` reports what differs.
 """
 
 import json
@@ -12,7 +14,7 @@ import yaml
 
 from openfisca_vth.errors import VTHInvoerFout, onbekende_variabele, situatiefout_als_regel
 
-HELP = "Vergelijk huidig recht met een hervorming en toon alleen wat verandert."
+HELP = "Vergelijk huidig recht met een hervorming (of met varianten naast elkaar) en toon alleen wat verandert."
 
 
 def add_arguments(parser):
@@ -23,13 +25,13 @@ def add_arguments(parser):
         voeg_reform_toe,
     )
 
-    voeg_reform_toe(parser, verplicht=True)
+    voeg_reform_toe(parser, verplicht=True, meerdere=True)
     parser.add_argument(
         "--basis",
         default=None,
         metavar="NAAM|BESTAND.yaml",
         help=(
-            "vergelijk niet met huidig recht maar met deze hervorming (de --reform wordt daar "
+            "vergelijk niet met huidig recht maar met deze hervorming (elke --reform wordt daar "
             "bovenop toegepast), bijvoorbeeld --basis wetsvoorstel_per_2027_07"
         ),
     )
@@ -98,19 +100,34 @@ def _label(spec):
     return "+".join(Path(deel).stem if deel.endswith((".yaml", ".yml")) else deel for deel in spec.split("+"))
 
 
+def _namen_van_varianten(specs):
+    """The report name of each --reform, or a one-line VTHInvoerFout if a name occurs twice."""
+    namen = [_label(spec) for spec in specs]
+    for i, naam in enumerate(namen):
+        if naam in namen[:i]:
+            raise VTHInvoerFout(f"--reform: variant {naam!r} is meer dan eens gegeven; geef elke variant één keer")
+    return namen
+
+
 def run(args):
     from openfisca_vth import CountryTaxBenefitSystem
     from openfisca_vth.cli.opties import huidige_maand, lees_maand
     from openfisca_vth.reforms import laad_hervorming
-    from openfisca_vth.vergelijking import opmaak, vergelijk
+    from openfisca_vth.vergelijking import opmaak, vergelijk_varianten
 
     periode = lees_maand(args.period or huidige_maand())
-    # Each system is built once per run, the reform first so a
-    # drafter's file errors come before any dataset work; the reform is applied to a copy, never to the baseline.
+    namen_varianten = _namen_van_varianten(args.reform)
+    # Each system is built once per run, the reforms first so a drafter's file errors come before
+    # any dataset work. Every reform is applied to a copy: current law (and the basis) never change,
+    # and all variants share the one reference system.
     huidig = CountryTaxBenefitSystem()
     voor = laad_hervorming(args.basis, huidig) if args.basis else huidig
-    na = laad_hervorming(args.reform, voor)
-    variabelen = lees_variabelen(args.variabelen, na) if args.variabelen else None
+    varianten = [(naam, laad_hervorming(spec, voor)) for naam, spec in zip(namen_varianten, args.reform, strict=True)]
+    variabelen = None
+    if args.variabelen:
+        for systeem in (voor, *(systeem for _, systeem in varianten)):
+            variabelen = lees_variabelen(args.variabelen, systeem)
+    dataset = None
     if args.situatie:
         bouwer = _bouwer_uit_situatie(lees_situatie(args.situatie), args.situatie)
         namen = {}
@@ -126,17 +143,18 @@ def run(args):
         invoer = f"dataset {dataset.naam}"
         waarschuwing = " ".join(dataset.toelichting.split()) if dataset.illustratief else ""
 
-    uitkomst = vergelijk(
+    uitkomst = vergelijk_varianten(
         voor,
-        na,
+        varianten,
         periode,
         bouwer,
         namen=namen,
         variabelen=variabelen,
-        hervorming=_label(args.reform),
         basis=_label(args.basis) if args.basis else None,
         invoer=invoer,
         waarschuwing=waarschuwing,
+        huidig=huidig if args.basis else None,
+        dataset=dataset,
     )
     print(opmaak(uitkomst, args.format), end="")
     return 0

@@ -1,5 +1,6 @@
 """Options shared by the sub-commands, each parsed and validated in one place."""
 
+import argparse
 import datetime
 
 from openfisca_vth.periode import maand
@@ -29,22 +30,40 @@ def voeg_format_toe(parser):
     parser.add_argument("--format", choices=FORMATS, default="table", help="uitvoervorm")
 
 
-def voeg_reform_toe(parser, verplicht=False):
+class _EenKeer(argparse.Action):
+    """Store an option that may be given once (a second --reform would silently win otherwise)."""
+
+    def __call__(self, parser, namespace, waarde, option_string=None):
+        if getattr(namespace, self.dest) is not None:
+            parser.error(
+                f"{option_string} mag hier maar één keer; stapel hervormingen met A+B, "
+                "of vergelijk varianten naast elkaar met openfisca-vth compare"
+            )
+        setattr(namespace, self.dest, waarde)
+
+
+def voeg_reform_toe(parser, verplicht=False, meerdere=False):
     """Add ``--reform NAAM|BESTAND.yaml``; turn it into a system with ``laad_hervorming``.
 
     ``args.reform`` stays the text given; ``openfisca_vth.reforms.laad_hervorming(args.reform,
-    baseline)`` builds the reformed system (or raises a one-line ``VTHInvoerFout``).
+    baseline)`` builds the reformed system (or raises a one-line ``VTHInvoerFout``). With
+    ``meerdere`` the option may be repeated (variants side by side) and ``args.reform`` is the
+    list of texts given, in order.
     """
+    hulp = (
+        "hervorming: wetsvoorstel_versterking_vth, verbreding_basistakenpakket, de naam van "
+        "een meegeleverd hervormingsbestand of een pad naar een eigen .yaml-bestand "
+        "(zie docs/drafting-guide.md)"
+    )
+    if meerdere:
+        hulp += "; herhaal --reform om varianten naast elkaar te vergelijken"
     parser.add_argument(
         "--reform",
         required=verplicht,
         default=None,
+        action="append" if meerdere else _EenKeer,
         metavar="NAAM|BESTAND.yaml",
-        help=(
-            "hervorming: wetsvoorstel_versterking_vth, verbreding_basistakenpakket, de naam van "
-            "een meegeleverd hervormingsbestand of een pad naar een eigen .yaml-bestand "
-            "(zie docs/drafting-guide.md)"
-        ),
+        help=hulp,
     )
 
 

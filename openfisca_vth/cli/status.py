@@ -73,9 +73,17 @@ def _totaalregels(rapport):
     for kop, diensten in (
         ("Robuust", [d for d in rapport.omgevingsdiensten if d.robuust]),
         ("Bijsturing mogelijk", [d for d in rapport.omgevingsdiensten if d.bijsturingsbevoegdheid_staatssecretaris]),
+        (
+            "Bijsturing jegens deelnemers mogelijk in",
+            [d for d in rapport.omgevingsdiensten if d.deelnemers_met_bijsturing],
+        ),
     ):
         if diensten:
             regels.append(f"{kop} ({len(diensten)}): {', '.join(d.code for d in diensten)}.")
+    if t["bijsturingsbevoegdheid_jegens_deelnemer"]:
+        regels.append(
+            f"Deelnemers jegens wie de staatssecretaris kan bijsturen: {t['bijsturingsbevoegdheid_jegens_deelnemer']}."
+        )
     regels.append(
         f"Deelnemers: {t['deelnemers']}, van wie {t['deelnemers_met_ontbrekende_basistaken']} "
         f"met ontbrekende basistaken."
@@ -101,8 +109,22 @@ def _seveso_tekst(d):
     )
 
 
+def _keuzeregels(rapport):
+    """The reform's assumptions (its design choices), each with its value and legal status."""
+    if not rapport.keuzes:
+        return []
+    return ["Keuzes van de hervorming:"] + [
+        f"  {k.parameter} = {_waarde(k.waarde)} ({k.status}): {k.omschrijving}" for k in rapport.keuzes
+    ]
+
+
+def _waarde(waarde):
+    return ja_nee(waarde) if isinstance(waarde, bool) else str(waarde)
+
+
 def _tekorten(dienst, geldende_criteria=("onafhankelijkheid", "uniform_beleid")):
-    """One Dutch line per deelnemer that falls short, saying what it lacks and who can act.
+    """One Dutch line per deelnemer that falls short, saying what it lacks and who can act; then one
+    line for the deelnemers that answer for a statutory criterion the dienst fails.
 
     A missing mandate or regional strategy is a shortfall only while its criterion counts.
     """
@@ -115,14 +137,26 @@ def _tekorten(dienst, geldende_criteria=("onafhankelijkheid", "uniform_beleid"))
             wat.append(f"basistaken niet ingebracht: {', '.join(overig)}")
         if seveso:
             wat.append(_seveso_tekst(d))
-        if d.wie_kan_optreden:
-            wat.append("wie kan optreden: " + "; ".join(o.als_tekst() for o in d.wie_kan_optreden))
+        inbreng = [o for o in d.wie_kan_optreden if o.onderwerp == "inbreng"]
+        if inbreng:
+            wat.append("wie kan optreden: " + "; ".join(o.als_tekst() for o in inbreng))
         if not d.mandaat_verleend and "onafhankelijkheid" in geldende_criteria:
             wat.append("geen mandaat verleend")
         if not d.regionale_strategie_vastgesteld and "uniform_beleid" in geldende_criteria:
             wat.append("regionale strategie niet vastgesteld")
         if wat:
             regels.append(f"{d.naam} ({d.soort}, {d.id}): {'; '.join(wat)}")
+    aanspreekbaar = [d for d in dienst.deelnemers if any(o.onderwerp == "criteria" for o in d.wie_kan_optreden)]
+    if aanspreekbaar:
+        wie = {}
+        for d in aanspreekbaar:
+            for o in d.wie_kan_optreden:
+                if o.onderwerp == "criteria":
+                    wie.setdefault(o.als_tekst(), None)
+        regels.append(
+            f"aanspreekbaar op een wettelijk robuustheidscriterium dat de dienst niet haalt ({len(aanspreekbaar)}): "
+            f"{', '.join(d.naam for d in aanspreekbaar)}; wie kan optreden: {'; '.join(wie)}"
+        )
     if dienst.werkgebied_in_strijd_met_wet:
         regels.append(
             "werkgebied valt niet samen met één of meer veiligheidsregio's of een kring (Omgevingswet art. 18.21 lid 3)"
@@ -161,6 +195,11 @@ def schrijf_tabel(rapport, uit):
     regels.append("")
     for regel in _totaalregels(rapport):
         regels += textwrap.wrap(regel, BREEDTE, subsequent_indent="  ")
+    keuzes = _keuzeregels(rapport)
+    if keuzes:
+        regels += ["", keuzes[0]]
+        for keuze in keuzes[1:]:
+            regels += textwrap.wrap(keuze, BREEDTE, subsequent_indent="      ")
     print("\n".join(regels), file=uit)
 
 
@@ -227,6 +266,17 @@ def schrijf_markdown(rapport, uit):
             f"{', '.join(d.niet_voldane_criteria) or '-'} | {tekorten} |"
         )
     regels += [""] + [f"- {regel}" for regel in _totaalregels(rapport)]
+    if rapport.keuzes:
+        regels += [
+            "",
+            "### Keuzes van de hervorming",
+            "",
+            "| parameter | waarde | status | betekenis |",
+            "|---|---|---|---|",
+        ]
+        regels += [
+            f"| `{k.parameter}` | {_waarde(k.waarde)} | `{k.status}` | {k.omschrijving} |" for k in rapport.keuzes
+        ]
     print("\n".join(regels), file=uit)
 
 

@@ -152,6 +152,7 @@ class Dataset:
         # Facts of the composition, keyed by CBS code: the code itself, where a provincie placed its
         # Seveso tasks, and whether a gemeente is equated with a provincie for the Wbb.
         plaatsing, wbb = self.seveso_plaatsing(periode), self.wbb_gelijkgestelde_gemeenten(periode)
+        dienst_invoer["datum_fusie"] = {dienst.code: dienst.datum_fusie for dienst in diensten if dienst.datum_fusie}
         deelnemer_invoer["cbs_code"] = {d.id: d.code for d in deelnemers}
         deelnemer_invoer["seveso_taken_ondergebracht_bij"] = {
             d.id: plaatsing[d.code] for d in deelnemers if d.soort == "provincie" and d.code in plaatsing

@@ -7,7 +7,8 @@ entity). The task-category columns follow the category folders of the parameter 
 
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
-TAAKCATEGORIE_PREFIXEN = ("ingebracht_", "heeft_taken_")
+TAAKCATEGORIE_PREFIXEN = ("ingebracht_", "heeft_taken_", "fte_eigen_uitvoering_")
+TAAKCATEGORIE_SOORT = {"ingebracht_": bool, "heeft_taken_": bool, "fte_eigen_uitvoering_": float}
 
 # column -> value type
 DIENST_INVOER = {
@@ -20,7 +21,11 @@ DIENST_INVOER = {
 DEELNEMER_INVOER = {
     "mandaat_verleend": bool,
     "regionale_strategie_vastgesteld": bool,
-    **{f"{prefix}{categorie.code}": bool for prefix in TAAKCATEGORIE_PREFIXEN for categorie in TAAKCATEGORIEEN},
+    **{
+        f"{prefix}{categorie.code}": soort
+        for prefix, soort in TAAKCATEGORIE_SOORT.items()
+        for categorie in TAAKCATEGORIEEN
+    },
 }
 
 # Taken from omgevingsdiensten.csv (a public fact), not from the scenario.

@@ -78,6 +78,7 @@ class OmgevingsdienstRecord:
     bron: str = ""
     extra: dict = field(default_factory=dict, compare=False)
     soort: str = "omgevingsdienst"
+    datum_fusie: datetime.date | None = None  # formed by a merger on this date (input datum_fusie)
 
     @property
     def id(self):
@@ -236,8 +237,18 @@ def lees_omgevingsdiensten(pad):
                 extra={
                     k: v
                     for k, v in rij.items()
-                    if k not in ("code", "naam", "seveso_omgevingsdienst", "geldig_vanaf", "geldig_tot", "bron")
+                    if k
+                    not in (
+                        "code",
+                        "naam",
+                        "seveso_omgevingsdienst",
+                        "geldig_vanaf",
+                        "geldig_tot",
+                        "bron",
+                        "datum_fusie",
+                    )
                 },
+                datum_fusie=_datum(rij.get("datum_fusie", ""), "datum_fusie", plaats),
             )
         )
     if not diensten:

@@ -367,8 +367,11 @@ class Bestandshervorming(VTHHervorming):
         try:
             self.wijzig_regels(parameters)
         except HervormingsFout as fout:
-            # the base reform refused one of its assumptions as the file set it
-            regel = vooraf[0].regel if vooraf else None
+            # the base reform refused one of its assumptions (or a combination) as the file set it:
+            # name the line of the first choice involved that the file sets
+            paden = getattr(fout, "paden", ())
+            betrokken = [w for w in vooraf if w.pad in paden] or vooraf
+            regel = betrokken[0].regel if betrokken else None
             raise _fout(spec.bestand, regel, str(fout)) from None
         pas_wijzigingen_toe(parameters, spec, achteraf)
         return parameters

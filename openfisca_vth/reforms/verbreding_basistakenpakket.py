@@ -1,41 +1,70 @@
-"""Broadening the basistakenpakket: chosen plustaken become basistaken from a chosen date.
+"""Broadening the basistakenpakket: chosen plustaken become basistaken (design choice 5 of the bill).
 
-Kamerstuk 22 343, nr. 419: "Op dit moment wordt onderzocht wat de mogelijkheden zijn om het
-basistakenpakket te verbreden en hoe dit kan worden geborgd in regelgeving." Which tasks and from
-when is not known: the reform's own parameters
+The voortgangsbrief of spring 2025: "Op dit moment wordt onderzocht wat de mogelijkheden zijn om het
+basistakenpakket te verbreden en hoe dit kan worden geborgd in regelgeving", and bringing in
+plustaken "kan een positieve bijdrage leveren aan het voldoen aan de robuustheidscriteria". Which
+tasks, from when and with which transition is not known: the reform's own parameters
 (``openfisca_vth/reforms/parameters/verbreding_basistakenpakket/``, status ``aanname``) hold one
-switch per plustaak (``wordt_basistaak.<categorie>``: bouw_toezicht, advisering_omgevingsplan) and
-the date (``ingangsdatum``, assumed 2028-01-01). From that date the category's ``is_basistaak`` is
-true, so a deelnemer that has such tasks and has not brought them in lacks a basistaak, which
-also touches the robuustheidscriterium basistakenpakket of its omgevingsdienst.
+switch per plustaak (``wordt_basistaak.<categorie>``), the date (``ingangsdatum``), a transition
+term (``overgangstermijn_maanden``: the duty applies from its end) and whether the deelnemers are
+assumed to bring the tasks in by then (``inbreng_aangenomen``). With that assumption the formation
+a deelnemer now spends on the task itself (``fte_eigen_uitvoering_<categorie>``, in the dataset)
+moves to its omgevingsdienst at the share ``formatie_bij_inbreng`` of the category, so a drafter
+sees which diensten the broadening makes reach a minimum formation (kritieke massa). Without it, the
+broadening shows the deelnemers that fall short.
 """
 
-from openfisca_vth.errors import HervormingsFout
+import datetime
+
+from openfisca_vth.errors import KeuzeFout
 from openfisca_vth.reforms.basis import VTHHervorming, laatste_waarde, waarde_metadata, zet_waarde
 from openfisca_vth.reforms.wetsvoorstel_versterking_vth import inwerkingtreding
 
 AANNAME = "aanname"
+EIGEN = "verbreding_basistakenpakket"
+
+
+def _na_maanden(datum, maanden):
+    """``datum`` (YYYY-MM-DD) plus whole months, on the same day of the month (or the month's last day)."""
+    dag = datetime.date.fromisoformat(datum)
+    maand = dag.month - 1 + maanden
+    jaar, maand = dag.year + maand // 12, maand % 12 + 1
+    volgende = datetime.date(jaar + (maand == 12), maand % 12 + 1, 1)
+    return datetime.date(jaar, maand, min(dag.day, (volgende - datetime.timedelta(days=1)).day)).isoformat()
 
 
 class verbreding_basistakenpakket(VTHHervorming):  # noqa: N801 (class path = reform name)
     toelichting = (
-        "Verbreding van het basistakenpakket (in onderzoek): de gekozen plustaken (standaard "
-        "toezicht bij bouwactiviteiten en advisering over het omgevingsplan) worden basistaken "
-        "vanaf de aangenomen ingangsdatum."
+        "Verbreding van het basistakenpakket (in onderzoek): de gekozen plustaken (standaard toezicht bij "
+        "bouwactiviteiten en advisering over het omgevingsplan) worden basistaken vanaf de aangenomen "
+        "ingangsdatum, na een eventuele overgangstermijn."
     )
-    eigen_parameters = "verbreding_basistakenpakket"
+    eigen_parameters = EIGEN
 
     def wijzig_regels(self, parameters):
-        eigen = parameters.verbreding_basistakenpakket
-        vanaf = inwerkingtreding(parameters, self.eigen_parameters, "ingangsdatum")
+        eigen = parameters.children[EIGEN]
+        begin = inwerkingtreding(parameters, EIGEN, "ingangsdatum")
+        maanden = laatste_waarde(eigen.overgangstermijn_maanden)
+        if isinstance(maanden, bool) or not isinstance(maanden, int) or maanden < 0:
+            raise KeuzeFout(
+                f"{EIGEN}.overgangstermijn_maanden: {maanden!r} is geen geheel getal van 0 of meer",
+                [f"{EIGEN}.overgangstermijn_maanden"],
+            )
+        vanaf = _na_maanden(begin, maanden)
+        aangenomen = bool(laatste_waarde(eigen.inbreng_aangenomen))
         categorieen = parameters.basistakenpakket.taakcategorieen
         for code, schakelaar in eigen.wordt_basistaak.children.items():
             if code not in categorieen.children:
-                raise HervormingsFout(
-                    f"verbreding_basistakenpakket.wordt_basistaak.{code}: geen taakcategorie; "
-                    f"bekend: {', '.join(categorieen.children)}"
+                raise KeuzeFout(
+                    f"{EIGEN}.wordt_basistaak.{code}: geen taakcategorie; bekend: {', '.join(categorieen.children)}",
+                    [f"{EIGEN}.wordt_basistaak.{code}"],
                 )
             if laatste_waarde(schakelaar):
-                is_basistaak = categorieen.children[code].is_basistaak
-                metadata = waarde_metadata(is_basistaak, AANNAME, schakelaar.metadata["reference"])
-                zet_waarde(is_basistaak, vanaf, True, metadata)
+                categorie = categorieen.children[code]
+                metadata = waarde_metadata(categorie.is_basistaak, AANNAME, schakelaar.metadata["reference"])
+                zet_waarde(categorie.is_basistaak, vanaf, True, metadata)
+                if aangenomen:
+                    metadata = waarde_metadata(
+                        categorie.inbreng_aangenomen, AANNAME, eigen.inbreng_aangenomen.metadata["reference"]
+                    )
+                    zet_waarde(categorie.inbreng_aangenomen, vanaf, True, metadata)
