@@ -72,6 +72,28 @@ def maand(periode):
     return periode
 
 
+MAXIMUM_MAANDEN = 600  # a timeline of fifty years: beyond that a request is a typo
+
+
+def maanden(tekst):
+    """The months of ``YYYY-MM`` (one) or ``YYYY-MM:YYYY-MM`` (a timeline, both ends inclusive).
+
+    Each end is checked as :func:`maand` checks one month; the end must not lie before the start.
+    """
+    if not isinstance(tekst, str) or ":" not in tekst:
+        return (maand(tekst),)
+    begin_tekst, _, eind_tekst = tekst.strip().partition(":")
+    begin, eind = maand(begin_tekst), maand(eind_tekst)
+    if eind.start < begin.start:
+        raise OngeldigePeriode(
+            f"periode {tekst!r}: het einde ligt vóór het begin; schrijf BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12"
+        )
+    aantal = (eind.start.year - begin.start.year) * 12 + eind.start.month - begin.start.month + 1
+    if aantal > MAXIMUM_MAANDEN:
+        raise OngeldigePeriode(f"periode {tekst!r} beslaat {aantal} maanden; het maximum is {MAXIMUM_MAANDEN}")
+    return tuple(begin.offset(i, periods.DateUnit.MONTH) for i in range(aantal))
+
+
 def geldende_regels(parameters, period):
     """The parameter tree in force for ``period`` (read on its peildatum).
 

@@ -59,6 +59,44 @@ def _bron(parameter, instant):
 
 
 @dataclass(frozen=True)
+class Regel:
+    """A rule (parameter) a report relied on, as it held on the peildatum."""
+
+    parameter: str
+    waarde: object
+    status: str
+    bronnen: tuple  # {tekst, url} dicts
+
+    def naar_dict(self):
+        return {
+            "parameter": self.parameter,
+            "waarde": self.waarde,
+            "status": self.status,
+            "bronnen": list(self.bronnen),
+        }
+
+
+def gelezen_regels(simulatie, parameters, dag):
+    """The parameters the traced ``simulatie`` read, with value, status and sources on ``dag``."""
+    namen = set()
+    stapel = list(simulatie.tracer.trees)
+    while stapel:
+        knoop = stapel.pop()
+        namen |= {p.name.lstrip(".") for p in knoop.parameters}
+        stapel += knoop.children
+    regels = []
+    for naam in sorted(namen):
+        blad = parameters
+        for deel in naam.split("."):
+            blad = blad.children[deel]
+        waarde = next(w for w in blad.values_list if w.instant_str <= str(dag))
+        regels.append(
+            Regel(naam, waarde.value, waarde.metadata.get("status", ""), tuple(waarde.metadata.get("reference", [])))
+        )
+    return tuple(regels)
+
+
+@dataclass(frozen=True)
 class Keuze:
     """One assumption of a reform (its own parameter), as it holds."""
 
@@ -209,6 +247,7 @@ class Statusrapport:
     omgevingsdiensten: tuple
     geldende_criteria: tuple = ()  # codes of the criteria that count for robuust in this month
     keuzes: tuple = ()  # Keuze: the assumptions of the reform, with their status
+    regels: tuple = ()  # Regel: the parameters the calculation read (when asked for, met_regels=True)
 
     @property
     def totalen(self):
@@ -238,18 +277,22 @@ class Statusrapport:
             "toelichting": self.toelichting,
             "geldende_criteria": list(self.geldende_criteria),
             "hervorming_keuzes": [k.naar_dict() for k in self.keuzes],
+            "regels": [r.naar_dict() for r in self.regels],
             "omgevingsdiensten": [d.naar_dict() for d in self.omgevingsdiensten],
             "totalen": self.totalen,
         }
 
 
-def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
+def bereken_status(dataset, tax_benefit_system, periode, hervorming=None, met_regels=False):
     """The :class:`Statusrapport` of ``dataset`` in month ``periode`` under ``tax_benefit_system``.
 
-    ``hervorming`` is only a label (the name or file of the reform that built the system).
+    ``hervorming`` is only a label (the name or file of the reform that built the system). With
+    ``met_regels`` the calculation is traced and the report lists every rule (parameter) it read,
+    with its value, status and sources, for the memo formats.
     """
     periode = maand(periode)
     simulatie = dataset.simulatie(tax_benefit_system, periode)
+    simulatie.trace = met_regels
     diensten = dataset.omgevingsdiensten(periode)
     deelnemers = dataset.deelnemers(periode)
 
@@ -334,6 +377,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None):
         omgevingsdiensten=statussen,
         geldende_criteria=tuple(c.code for c in geldend),
         keuzes=keuzes_van_hervorming(tax_benefit_system),
+        regels=gelezen_regels(simulatie, tax_benefit_system.parameters, peildatum(periode)) if met_regels else (),
     )
 
 

@@ -133,6 +133,7 @@ class Regelwijziging:
     na: object
     status_voor: str | None
     status_na: str | None
+    bronnen: tuple = ()  # {tekst, url} of the reformed value (the sources of the changed rule)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -409,7 +410,9 @@ def gewijzigde_regels(baseline, hervormd, periode):
         voor, status_voor = _waarde_op(oud[blad.name], dag)
         na, status_na = _waarde_op(blad, dag)
         if voor != na or status_voor != status_na:
-            regels.append(Regelwijziging(blad.name, voor, na, status_voor, status_na))
+            waarde = next((w for w in blad.values_list if w.instant_str <= dag), None)
+            bronnen = tuple(waarde.metadata.get("reference", ())) if waarde is not None else ()
+            regels.append(Regelwijziging(blad.name, voor, na, status_voor, status_na, bronnen))
     return tuple(regels)
 
 
@@ -1085,9 +1088,53 @@ def als_csv(vergelijking):
     return uit.getvalue()
 
 
-OPMAAK = {"table": als_tabel, "json": als_json, "csv": als_csv, "markdown": als_markdown}
+def als_html(vergelijking):
+    """A self-contained HTML memo: the question, the answer per variant, every section as a table,
+    the assumptions, and every changed rule linked to its sources."""
+    from openfisca_vth.uitvoer import h, html_bron, html_document, html_tabel
+
+    vv = als_varianten(vergelijking)
+    vraag = (
+        f"<p>Wat verandert er in {h(vv.periode)} (peildatum: de laatste dag van de maand) onder "
+        f"{h(', '.join(v.hervorming for v in vv.varianten))}, vergeleken met {h(vv.basis)}?</p>"
+        + "".join(
+            f"<p><strong>{h(v.hervorming)}</strong>: {h(v.toelichting)}</p>" for v in vv.varianten if v.toelichting
+        )
+    )
+    antwoord = "".join(f"<p>{h(regel)}</p>" for regel in [*_kopregels(vv), _geteld(vv)] if regel)
+    secties = [("Vraag", vraag), ("Antwoord", antwoord)]
+    if vv.invoer:
+        secties.append(("", f'<p class="klein">Invoer: {h(vv.invoer)}</p>'))
+    for titel, koppen, rijen, leeg in _secties(vv):
+        inhoud = (
+            html_tabel([h(k) for k in koppen], [[h(c) for c in rij] for rij in rijen])
+            if rijen
+            else f"<p>{h(leeg or 'Geen.')}</p>"
+        )
+        secties.append((titel, inhoud))
+    bronnen = {}
+    for variant in vv.varianten:
+        for regel in variant.regels:
+            bronnen.setdefault(regel.parameter, (regel.status_na, regel.bronnen))
+    if bronnen:
+        secties.append(
+            (
+                "Bronnen van de gewijzigde regels",
+                html_tabel(
+                    ["regel", "status", "bron"],
+                    [
+                        (h(p), h(status or ""), "; ".join(html_bron(b) for b in bron))
+                        for p, (status, bron) in bronnen.items()
+                    ],
+                ),
+            )
+        )
+    return html_document(_kop(vv), secties, vv.waarschuwing)
+
+
+OPMAAK = {"table": als_tabel, "json": als_json, "csv": als_csv, "markdown": als_markdown, "html": als_html}
 
 
 def opmaak(vergelijking, vorm="table"):
-    """A :class:`Vergelijking` or :class:`Variantenvergelijking` as ``table``, ``json``, ``csv`` or ``markdown``."""
+    """A :class:`Vergelijking` or :class:`Variantenvergelijking` in a format of :data:`OPMAAK`."""
     return OPMAAK[vorm](vergelijking)

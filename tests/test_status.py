@@ -133,7 +133,12 @@ def test_markdown(capsys):
     assert code == 0
     assert uit.startswith("## Status VTH-stelsel milieu, periode 2026-04")
     assert "> **LET OP.** ILLUSTRATIEF" in uit
-    assert sum(regel.startswith("| ") for regel in uit.splitlines()) == 1 + 27
+    tabel = uit.split("### Regels waarop dit rapport rust")[0]
+    assert sum(regel.startswith("| ") for regel in tabel.splitlines()) == 1 + 27
+    # the memo ends with the rules it relied on, each with its status and a linked source
+    regels = uit.split("### Regels waarop dit rapport rust")[1]
+    assert "| `robuustheidscriteria.afgesproken` | ja | bestuurlijke_afspraak | [" in regels
+    assert "(https://zoek.officielebekendmakingen.nl/kst-22343-419.html)" in regels
 
 
 def test_eigen_dataset_is_niet_illustratief(capsys, tmp_path):

@@ -8,11 +8,13 @@ with ``--dataset`` or one OpenFisca situation with ``--situatie``) are simulated
 """
 
 import json
+import textwrap
 from pathlib import Path
 
 import yaml
 
 from openfisca_vth.errors import VTHInvoerFout, onbekende_variabele, situatiefout_als_regel
+from openfisca_vth.uitvoer import ja_nee
 
 HELP = "Vergelijk huidig recht met een hervorming (of met varianten naast elkaar) en toon alleen wat verandert."
 
@@ -22,6 +24,7 @@ def add_arguments(parser):
         voeg_dataset_toe,
         voeg_format_toe,
         voeg_periode_toe,
+        voeg_plot_toe,
         voeg_reform_toe,
     )
 
@@ -35,8 +38,9 @@ def add_arguments(parser):
             "bovenop toegepast), bijvoorbeeld --basis wetsvoorstel_per_2027_07"
         ),
     )
-    voeg_periode_toe(parser)
+    voeg_periode_toe(parser, tijdlijn=True)
     voeg_format_toe(parser)
+    voeg_plot_toe(parser)
     parser.add_argument(
         "--variabelen",
         default=None,
@@ -111,11 +115,14 @@ def _namen_van_varianten(specs):
 
 def run(args):
     from openfisca_vth import CountryTaxBenefitSystem
-    from openfisca_vth.cli.opties import huidige_maand, lees_maand
+    from openfisca_vth.cli.opties import huidige_maand, lees_maanden
     from openfisca_vth.reforms import laad_hervorming
     from openfisca_vth.vergelijking import opmaak, vergelijk_varianten
 
-    periode = lees_maand(args.period or huidige_maand())
+    maanden = lees_maanden(args.period or huidige_maand())
+    if args.plot and len(maanden) < 2:
+        raise VTHInvoerFout("--plot tekent een tijdlijn: geef --period BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12")
+    periode = maanden[0]
     namen_varianten = _namen_van_varianten(args.reform)
     # Each system is built once per run, the reforms first so a drafter's file errors come before
     # any dataset work. Every reform is applied to a copy: current law (and the basis) never change,
@@ -127,6 +134,8 @@ def run(args):
     if args.variabelen:
         for systeem in (voor, *(systeem for _, systeem in varianten)):
             variabelen = lees_variabelen(args.variabelen, systeem)
+    if len(maanden) > 1:
+        return _tijdlijn(args, maanden, voor, varianten)
     dataset = None
     if args.situatie:
         bouwer = _bouwer_uit_situatie(lees_situatie(args.situatie), args.situatie)
@@ -158,3 +167,200 @@ def run(args):
     )
     print(opmaak(uitkomst, args.format), end="")
     return 0
+
+
+# -- timelines (--period BEGIN:EINDE) ---------------------------------------------------------------
+
+
+def _tijdlijn(args, maanden, voor, varianten):
+    """Compare the reference and each variant month by month on the dataset (one run per system)."""
+    from openfisca_vth.dataset import laad_dataset
+    from openfisca_vth.tijdlijn import Tijdlijnvergelijking, bereken_tijdlijn
+
+    if args.situatie:
+        raise VTHInvoerFout("een tijdlijn (--period BEGIN:EINDE) rekent op een dataset, niet op --situatie")
+    if args.variabelen:
+        raise VTHInvoerFout("--variabelen geldt voor één maand; een tijdlijn toont robuust en bijsturing per maand")
+    dataset = laad_dataset(args.dataset)
+    basis = _label(args.basis) if args.basis else "huidig recht"
+    vergelijking = Tijdlijnvergelijking(
+        basis,
+        bereken_tijdlijn(dataset, voor, maanden, hervorming=basis),
+        tuple((naam, bereken_tijdlijn(dataset, systeem, maanden, hervorming=naam)) for naam, systeem in varianten),
+    )
+    if args.plot:
+        from openfisca_vth import grafiek
+
+        grafiek.schrijf(*_tijdlijn_grafiek(vergelijking), args.plot)
+    eerste = vergelijking.basis_tijdlijn.rapporten[0]
+    waarschuwing = " ".join(eerste.toelichting.split()) if eerste.illustratief else ""
+    print(TIJDLIJN_OPMAAK[args.format](vergelijking, f"dataset {dataset.naam}", waarschuwing), end="")
+    return 0
+
+
+def _tijdlijn_grafiek(vergelijking):
+    reeksen = [(f"robuust ({vergelijking.basis})", vergelijking.perioden, vergelijking.basis_tijdlijn.reeks("robuust"))]
+    for naam, tijdlijn in vergelijking.varianten:
+        reeksen.append((f"robuust ({naam})", tijdlijn.perioden, tijdlijn.reeks("robuust")))
+        reeksen.append(
+            (
+                f"bijsturing mogelijk ({naam})",
+                tijdlijn.perioden,
+                tijdlijn.reeks("bijsturingsbevoegdheid_staatssecretaris"),
+            )
+        )
+    namen = ", ".join(naam for naam, _ in vergelijking.varianten)
+    return reeksen, vergelijking.markeringen, f"{vergelijking.basis} tegenover {namen}"
+
+
+def _koppen_en_rijen(vergelijking):
+    systemen = [(vergelijking.basis, vergelijking.basis_tijdlijn), *vergelijking.varianten]
+    koppen = ["periode"]
+    for naam, _ in systemen:
+        koppen += [f"robuust ({naam})", f"bijsturing ({naam})"]
+    rijen = []
+    for i, periode in enumerate(vergelijking.perioden):
+        rij = [periode]
+        for _, tijdlijn in systemen:
+            totalen = tijdlijn.rapporten[i].totalen
+            rij += [str(totalen["robuust"]), str(totalen["bijsturingsbevoegdheid_staatssecretaris"])]
+        rijen.append(rij)
+    return koppen, rijen
+
+
+def _verschilregels(vergelijking):
+    """Per variant, each difference with the reference as one line per run of consecutive months."""
+    index = {periode: i for i, periode in enumerate(vergelijking.perioden)}
+    regels = []
+    for naam, _ in vergelijking.varianten:
+        runs = {}
+        for periode, code, dienst, label, voor, na in vergelijking.verschillen(naam):
+            lijst = runs.setdefault((code, dienst, label, voor, na), [])
+            if lijst and index[lijst[-1][1]] == index[periode] - 1:
+                lijst[-1][1] = periode
+            else:
+                lijst.append([periode, periode])
+        regels.append(f"Verschillen met {naam}:")
+        rijen = sorted(
+            (
+                (begin, eind, code, dienst, label, voor, na)
+                for (code, dienst, label, voor, na), r in runs.items()
+                for begin, eind in r
+            )
+        )
+        for begin, eind, code, dienst, label, voor, na in rijen:
+            wanneer = begin if begin == eind else f"{begin} t/m {eind}"
+            regels.append(f"  {wanneer}: {code} ({dienst}) {label}: {ja_nee(voor)} -> {ja_nee(na)}")
+        if not rijen:
+            regels.append("  (geen)")
+    return regels
+
+
+def _tijdlijn_kop(vergelijking, invoer):
+    namen = ", ".join(naam for naam, _ in vergelijking.varianten)
+    return [
+        f"Tijdlijn {vergelijking.basis} tegenover {namen}, {vergelijking.perioden[0]} t/m {vergelijking.perioden[-1]}",
+        f"Invoer: {invoer}",
+    ]
+
+
+def _als_tabel(vergelijking, invoer, waarschuwing):
+    regels = _tijdlijn_kop(vergelijking, invoer) + ([f"LET OP: {waarschuwing}"] if waarschuwing else [])
+    regels = [deel for regel in regels for deel in textwrap.wrap(regel, 100, subsequent_indent="  ")]
+    koppen, rijen = _koppen_en_rijen(vergelijking)
+    breedtes = [max(len(k), *(len(r[i]) for r in rijen)) for i, k in enumerate(koppen)]
+    regels += ["", "  ".join(k.ljust(b) for k, b in zip(koppen, breedtes, strict=True)).rstrip()]
+    regels.append("  ".join("-" * b for b in breedtes))
+    regels += ["  ".join(c.ljust(b) for c, b in zip(rij, breedtes, strict=True)).rstrip() for rij in rijen]
+    regels += ["", *_verschilregels(vergelijking)]
+    if vergelijking.markeringen:
+        regels += ["", "Gemarkeerde datums:"] + [f"  {m.label}: {m.datum}" for m in vergelijking.markeringen]
+    return "\n".join(regels) + "\n"
+
+
+def _als_json(vergelijking, invoer, waarschuwing):
+    from openfisca_vth.uitvoer import json_tekst
+
+    return json_tekst(vergelijking.naar_dict())
+
+
+def _als_csv(vergelijking, invoer, waarschuwing):
+    import csv
+    import io
+
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, lineterminator="\n")
+    systemen = [(vergelijking.basis, vergelijking.basis_tijdlijn), *vergelijking.varianten]
+    kop = ["periode", "code", "naam"]
+    for naam, _ in systemen:
+        kop += [f"robuust ({naam})", f"bijsturing ({naam})"]
+    schrijver.writerow(kop)
+    for i, periode in enumerate(vergelijking.perioden):
+        per_systeem = [{d.code: d for d in t.rapporten[i].omgevingsdiensten} for _, t in systemen]
+        for dienst in vergelijking.basis_tijdlijn.rapporten[i].omgevingsdiensten:
+            rij = [periode, dienst.code, dienst.naam]
+            for diensten in per_systeem:
+                ander = diensten.get(dienst.code)
+                rij += ["" if ander is None else str(ander.robuust).lower()]
+                rij += ["" if ander is None else str(ander.bijsturingsbevoegdheid_staatssecretaris).lower()]
+            schrijver.writerow(rij)
+    return uit.getvalue()
+
+
+def _als_markdown(vergelijking, invoer, waarschuwing):
+    from openfisca_vth.uitvoer import md_tabel
+
+    kop = _tijdlijn_kop(vergelijking, invoer)
+    regels = [f"## {kop[0]}", "", kop[1]]
+    if waarschuwing:
+        regels += ["", f"> **LET OP.** {waarschuwing}"]
+    regels += ["", *md_tabel(*_koppen_en_rijen(vergelijking)), ""]
+    regels += [f"- {r.strip()}" if r.startswith("  ") else f"\n**{r}**\n" for r in _verschilregels(vergelijking)]
+    if vergelijking.markeringen:
+        regels += ["", "Gemarkeerde datums: " + "; ".join(f"{m.label} {m.datum}" for m in vergelijking.markeringen)]
+    return "\n".join(regels) + "\n"
+
+
+def _als_html(vergelijking, invoer, waarschuwing):
+    from openfisca_vth.uitvoer import h, html_document, html_tabel
+
+    kop = _tijdlijn_kop(vergelijking, invoer)
+    koppen, rijen = _koppen_en_rijen(vergelijking)
+    secties = [
+        ("", f'<p class="klein">{h(kop[1])}</p>'),
+        (
+            "Vraag",
+            f"<p>Hoe ontwikkelen het aantal robuuste omgevingsdiensten en het aantal waar de staatssecretaris kan "
+            f"bijsturen zich van {h(vergelijking.perioden[0])} tot en met {h(vergelijking.perioden[-1])}, onder "
+            f"{h(vergelijking.basis)} en onder {h(', '.join(n for n, _ in vergelijking.varianten))}?</p>",
+        ),
+    ]
+    try:
+        from openfisca_vth import grafiek
+
+        secties.append(("Grafiek", grafiek.svg(*_tijdlijn_grafiek(vergelijking))))
+    except VTHInvoerFout as fout:
+        secties.append(("Grafiek", f'<p class="klein">{h(fout)}</p>'))
+    secties.append(("Aantallen per maand", html_tabel([h(k) for k in koppen], [[h(c) for c in r] for r in rijen])))
+    verschillen = "".join(
+        f"<li>{h(r.strip())}</li>" if r.startswith("  ") else f"</ul><h3>{h(r)}</h3><ul>"
+        for r in _verschilregels(vergelijking)
+    )
+    secties.append(("Verschillen per dienst", f"<ul>{verschillen}</ul>".replace("<ul></ul>", "")))
+    if vergelijking.markeringen:
+        secties.append(
+            (
+                "Gemarkeerde datums",
+                "<ul>" + "".join(f"<li>{h(m.label)}: {h(m.datum)}</li>" for m in vergelijking.markeringen) + "</ul>",
+            )
+        )
+    return html_document(kop[0], secties, waarschuwing)
+
+
+TIJDLIJN_OPMAAK = {
+    "table": _als_tabel,
+    "json": _als_json,
+    "csv": _als_csv,
+    "markdown": _als_markdown,
+    "html": _als_html,
+}

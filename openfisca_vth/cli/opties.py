@@ -5,7 +5,7 @@ import datetime
 
 from openfisca_vth.periode import maand
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("table", "json", "csv", "markdown", "html")
 
 
 def huidige_maand():
@@ -17,12 +17,31 @@ def lees_maand(tekst):
     return maand(tekst)
 
 
-def voeg_periode_toe(parser):
+def lees_maanden(tekst):
+    """``--period``: one month, or ``BEGIN:EINDE`` for a timeline (``openfisca_vth.periode.maanden``)."""
+    from openfisca_vth.periode import maanden
+
+    return maanden(tekst)
+
+
+def voeg_periode_toe(parser, tijdlijn=False):
     parser.add_argument(
         "--period",
         default=None,
-        metavar="JJJJ-MM",
-        help="maand om door te rekenen (standaard: de huidige maand)",
+        metavar="JJJJ-MM[:JJJJ-MM]" if tijdlijn else "JJJJ-MM",
+        help=(
+            "maand om door te rekenen (standaard: de huidige maand)"
+            + ("; of BEGIN:EINDE voor een tijdlijn per maand, bijvoorbeeld 2025-01:2030-12" if tijdlijn else "")
+        ),
+    )
+
+
+def voeg_plot_toe(parser):
+    parser.add_argument(
+        "--plot",
+        default=None,
+        metavar="BESTAND.png|BESTAND.svg",
+        help="teken het aantal robuuste diensten (en waar bijgestuurd kan worden) per maand; vraagt matplotlib",
     )
 
 

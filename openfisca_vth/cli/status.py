@@ -2,13 +2,17 @@
 
 The computation is :func:`openfisca_vth.rapport.bereken_status`; this module only parses the
 options and formats the :class:`~openfisca_vth.rapport.Statusrapport` as a table (fits 100
-columns), JSON, CSV or Markdown.
+columns), JSON, CSV, Markdown or a self-contained HTML memo; with ``--period BEGIN:EINDE`` a
+:class:`~openfisca_vth.tijdlijn.Tijdlijn` of one report per month.
 """
 
 import csv
 import json
 import sys
 import textwrap
+
+from openfisca_vth.errors import VTHInvoerFout
+from openfisca_vth.uitvoer import h, html_bron, html_document, html_ja_nee, html_tabel, json_tekst, md_bron, md_tabel
 
 HELP = "Toon per omgevingsdienst of hij robuust is en wat ontbreekt."
 BREEDTE = 100
@@ -20,31 +24,47 @@ def add_arguments(parser):
         voeg_dataset_toe,
         voeg_format_toe,
         voeg_periode_toe,
+        voeg_plot_toe,
         voeg_reform_toe,
     )
 
-    voeg_periode_toe(parser)
+    voeg_periode_toe(parser, tijdlijn=True)
     voeg_reform_toe(parser)
     voeg_dataset_toe(parser)
     voeg_format_toe(parser)
+    voeg_plot_toe(parser)
 
 
 def run(args, uit=None):
     from openfisca_vth import CountryTaxBenefitSystem
-    from openfisca_vth.cli.opties import huidige_maand, lees_maand
+    from openfisca_vth.cli.opties import huidige_maand, lees_maanden
     from openfisca_vth.dataset import laad_dataset
+    from openfisca_vth.errors import VTHInvoerFout
     from openfisca_vth.rapport import bereken_status
 
     uit = uit or sys.stdout
-    periode = lees_maand(args.period or huidige_maand())
+    maanden = lees_maanden(args.period or huidige_maand())
+    if args.plot and len(maanden) < 2:
+        raise VTHInvoerFout("--plot tekent een tijdlijn: geef --period BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12")
     dataset = laad_dataset(args.dataset)
     systeem = CountryTaxBenefitSystem()
     if args.reform:
         from openfisca_vth.reforms import laad_hervorming
 
         systeem = laad_hervorming(args.reform, systeem)
-    rapport = bereken_status(dataset, systeem, periode, hervorming=args.reform)
-    FORMATTERS[args.format](rapport, uit)
+    if len(maanden) == 1:
+        memo = args.format in ("markdown", "html")
+        rapport = bereken_status(dataset, systeem, maanden[0], hervorming=args.reform, met_regels=memo)
+        FORMATTERS[args.format](rapport, uit)
+        return 0
+    from openfisca_vth.tijdlijn import bereken_tijdlijn
+
+    tijdlijn = bereken_tijdlijn(dataset, systeem, maanden, hervorming=args.reform)
+    if args.plot:
+        from openfisca_vth import grafiek
+
+        grafiek.schrijf(*_grafiek(tijdlijn), args.plot)
+    TIJDLIJN_FORMATTERS[args.format](tijdlijn, uit)
     return 0
 
 
@@ -224,28 +244,29 @@ CSV_KOLOMMEN = (
 )
 
 
+def _csv_rijen(rapport):
+    for d in rapport.omgevingsdiensten:
+        yield (
+            rapport.periode,
+            rapport.hervorming or "",
+            d.code,
+            d.naam,
+            str(d.robuust).lower(),
+            ";".join(d.niet_voldane_criteria),
+            str(d.bijsturingsbevoegdheid_staatssecretaris).lower(),
+            str(d.robuustheidstermijn_verstreken).lower(),
+            ";".join(f"{x.id}={'+'.join(x.ontbrekende_basistaken)}" for x in d.deelnemers_met_ontbrekende_basistaken),
+            ";".join(x.id for x in d.deelnemers_zonder_mandaat),
+            ";".join(x.id for x in d.deelnemers_zonder_regionale_strategie),
+            str(rapport.illustratief).lower(),
+        )
+
+
 def schrijf_csv(rapport, uit):
     schrijver = csv.writer(uit, lineterminator="\n")
     schrijver.writerow(CSV_KOLOMMEN)
-    for d in rapport.omgevingsdiensten:
-        schrijver.writerow(
-            (
-                rapport.periode,
-                rapport.hervorming or "",
-                d.code,
-                d.naam,
-                str(d.robuust).lower(),
-                ";".join(d.niet_voldane_criteria),
-                str(d.bijsturingsbevoegdheid_staatssecretaris).lower(),
-                str(d.robuustheidstermijn_verstreken).lower(),
-                ";".join(
-                    f"{x.id}={'+'.join(x.ontbrekende_basistaken)}" for x in d.deelnemers_met_ontbrekende_basistaken
-                ),
-                ";".join(x.id for x in d.deelnemers_zonder_mandaat),
-                ";".join(x.id for x in d.deelnemers_zonder_regionale_strategie),
-                str(rapport.illustratief).lower(),
-            )
-        )
+    for rij in _csv_rijen(rapport):
+        schrijver.writerow(rij)
 
 
 def schrijf_markdown(rapport, uit):
@@ -266,6 +287,7 @@ def schrijf_markdown(rapport, uit):
             f"{', '.join(d.niet_voldane_criteria) or '-'} | {tekorten} |"
         )
     regels += [""] + [f"- {regel}" for regel in _totaalregels(rapport)]
+    regels += _markdown_regels(rapport)
     if rapport.keuzes:
         regels += [
             "",
@@ -285,4 +307,210 @@ FORMATTERS = {
     "json": schrijf_json,
     "csv": schrijf_csv,
     "markdown": schrijf_markdown,
+    "html": lambda rapport, uit: schrijf_html(rapport, uit),
+}
+
+
+# -- memo sections shared by Markdown and HTML ---------------------------------------------------
+
+
+def _regelrijen(rapport, link):
+    """The rules the report relied on: parameter, value, status and linked sources."""
+    return [
+        (
+            f"`{r.parameter}`" if link is md_bron else h(r.parameter),
+            _waarde(r.waarde),
+            r.status,
+            "; ".join(link(b) for b in r.bronnen),
+        )
+        for r in rapport.regels
+    ]
+
+
+def schrijf_html(rapport, uit):
+    """A self-contained memo: question, answer, per-dienst table, shortfalls, assumptions, rules and sources."""
+    kop = _kop(rapport)
+    t = rapport.totalen
+    antwoord = "".join(f"<p>{h(regel)}</p>" for regel in _totaalregels(rapport))
+    diensten = html_tabel(
+        ["Code", "Omgevingsdienst", "Robuust", "Bijsturing", "Niet voldane criteria", "Deelnemers die tekortschieten"],
+        [
+            (
+                h(d.code),
+                h(d.naam),
+                html_ja_nee(d.robuust),
+                html_ja_nee(d.bijsturingsbevoegdheid_staatssecretaris),
+                h(", ".join(d.niet_voldane_criteria) or "-"),
+                "<br>".join(h(tekort) for tekort in _tekorten(d, rapport.geldende_criteria)) or "-",
+            )
+            for d in rapport.omgevingsdiensten
+        ],
+    )
+    secties = [
+        ("", f'<p class="klein">{h(kop[1])}</p>'),
+        (
+            "Vraag",
+            f"<p>Welke omgevingsdiensten zijn in {h(rapport.periode)} robuust, welke deelnemers schieten tekort, "
+            f"en wie kan optreden ({h(rapport.hervorming or HUIDIG_RECHT)})?</p>",
+        ),
+        ("Antwoord", antwoord),
+        (f"Omgevingsdiensten ({t['omgevingsdiensten']})", diensten),
+    ]
+    if rapport.keuzes:
+        secties.append(
+            (
+                "Keuzes van de hervorming",
+                html_tabel(
+                    ["Parameter", "Waarde", "Status", "Betekenis"],
+                    [(h(k.parameter), h(_waarde(k.waarde)), h(k.status), h(k.omschrijving)) for k in rapport.keuzes],
+                ),
+            )
+        )
+    if rapport.regels:
+        secties.append(
+            (
+                "Regels waarop dit rapport rust",
+                html_tabel(["Regel", "Waarde op de peildatum", "Status", "Bron"], _regelrijen(rapport, html_bron)),
+            )
+        )
+    waarschuwing = " ".join(rapport.toelichting.split()) if rapport.illustratief else ""
+    uit.write(html_document(kop[0], secties, waarschuwing))
+
+
+def _markdown_regels(rapport):
+    if not rapport.regels:
+        return []
+    return [
+        "",
+        "### Regels waarop dit rapport rust",
+        "",
+        *md_tabel(["regel", "waarde", "status", "bron"], _regelrijen(rapport, md_bron)),
+    ]
+
+
+# -- timelines ------------------------------------------------------------------------------------
+
+
+def _grafiek(tijdlijn):
+    """The series, markers and title of a status timeline's plot."""
+    reeksen = [("robuust", tijdlijn.perioden, tijdlijn.reeks("robuust"))]
+    if tijdlijn.hervorming:
+        reeksen.append(
+            ("bijsturing mogelijk", tijdlijn.perioden, tijdlijn.reeks("bijsturingsbevoegdheid_staatssecretaris"))
+        )
+    titel = f"Robuuste omgevingsdiensten per maand ({tijdlijn.hervorming or HUIDIG_RECHT})"
+    return reeksen, tijdlijn.markeringen, titel
+
+
+def _tijdlijn_kop(tijdlijn):
+    eerste = tijdlijn.rapporten[0]
+    regels = [
+        f"Tijdlijn VTH-stelsel milieu, {tijdlijn.perioden[0]} t/m {tijdlijn.perioden[-1]} "
+        f"({tijdlijn.hervorming or HUIDIG_RECHT})",
+        f"Dataset: {eerste.dataset} [{eerste.dataset_bron}]",
+    ]
+    if eerste.illustratief:
+        regels.append(f"LET OP: {eerste.toelichting}")
+    return regels
+
+
+TIJDLIJN_KOLOMMEN = (
+    ("periode", "Periode"),
+    ("omgevingsdiensten", "Diensten"),
+    ("robuust", "Robuust"),
+    ("niet_robuust", "Niet robuust"),
+    ("bijsturingsbevoegdheid_staatssecretaris", "Bijsturing"),
+    ("bijsturingsbevoegdheid_jegens_deelnemer", "Bijsturing deelnemers"),
+)
+
+
+def _tijdlijn_rijen(tijdlijn):
+    return [
+        [rapport.periode] + [str(rapport.totalen[sleutel]) for sleutel, _ in TIJDLIJN_KOLOMMEN[1:]]
+        for rapport in tijdlijn.rapporten
+    ]
+
+
+def _markeringsregels(tijdlijn):
+    return [f"{m.label}: {m.datum}" for m in tijdlijn.markeringen]
+
+
+def schrijf_tijdlijn_tabel(tijdlijn, uit):
+    regels = [
+        deel for regel in _tijdlijn_kop(tijdlijn) for deel in textwrap.wrap(regel, BREEDTE, subsequent_indent="  ")
+    ]
+    koppen = [kop for _, kop in TIJDLIJN_KOLOMMEN]
+    rijen = _tijdlijn_rijen(tijdlijn)
+    breedtes = [max(len(k), *(len(r[i]) for r in rijen)) for i, k in enumerate(koppen)]
+    regels += ["", "  ".join(k.ljust(b) for k, b in zip(koppen, breedtes, strict=True))]
+    regels.append("  ".join("-" * b for b in breedtes))
+    regels += ["  ".join(c.ljust(b) for c, b in zip(rij, breedtes, strict=True)).rstrip() for rij in rijen]
+    regels += ["", "Veranderingen:"] + ([f"  {v.als_tekst()}" for v in tijdlijn.veranderingen] or ["  (geen)"])
+    if tijdlijn.markeringen:
+        regels += ["", "Gemarkeerde datums:"] + [f"  {regel}" for regel in _markeringsregels(tijdlijn)]
+    print("\n".join(regels), file=uit)
+
+
+def schrijf_tijdlijn_json(tijdlijn, uit):
+    uit.write(json_tekst(tijdlijn.naar_dict()))
+
+
+def schrijf_tijdlijn_csv(tijdlijn, uit):
+    schrijver = csv.writer(uit, lineterminator="\n")
+    schrijver.writerow(CSV_KOLOMMEN)
+    for rapport in tijdlijn.rapporten:
+        for rij in _csv_rijen(rapport):
+            schrijver.writerow(rij)
+
+
+def schrijf_tijdlijn_markdown(tijdlijn, uit):
+    kop = _tijdlijn_kop(tijdlijn)
+    regels = [f"## {kop[0]}", "", kop[1]]
+    if tijdlijn.rapporten[0].illustratief:
+        regels += ["", f"> **LET OP.** {tijdlijn.rapporten[0].toelichting}"]
+    regels += ["", *md_tabel([k for _, k in TIJDLIJN_KOLOMMEN], _tijdlijn_rijen(tijdlijn)), "", "### Veranderingen", ""]
+    regels += [f"- {v.als_tekst()}" for v in tijdlijn.veranderingen] or ["- (geen)"]
+    if tijdlijn.markeringen:
+        regels += ["", "### Gemarkeerde datums", ""] + [f"- {regel}" for regel in _markeringsregels(tijdlijn)]
+    print("\n".join(regels), file=uit)
+
+
+def schrijf_tijdlijn_html(tijdlijn, uit):
+    kop = _tijdlijn_kop(tijdlijn)
+    secties = [
+        ("", f'<p class="klein">{h(kop[1])}</p>'),
+        (
+            "Vraag",
+            f"<p>Hoe ontwikkelt het aantal robuuste omgevingsdiensten zich van {h(tijdlijn.perioden[0])} tot en met "
+            f"{h(tijdlijn.perioden[-1])} ({h(tijdlijn.hervorming or HUIDIG_RECHT)})?</p>",
+        ),
+    ]
+    try:
+        from openfisca_vth import grafiek
+
+        secties.append(("Grafiek", grafiek.svg(*_grafiek(tijdlijn))))
+    except VTHInvoerFout as fout:
+        secties.append(("Grafiek", f'<p class="klein">{h(fout)}</p>'))
+    secties.append(
+        (
+            "Aantallen per maand",
+            html_tabel([h(k) for _, k in TIJDLIJN_KOLOMMEN], [[h(c) for c in r] for r in _tijdlijn_rijen(tijdlijn)]),
+        )
+    )
+    veranderingen = "".join(f"<li>{h(v.als_tekst())}</li>" for v in tijdlijn.veranderingen) or "<li>(geen)</li>"
+    secties.append(("Veranderingen", f"<ul>{veranderingen}</ul>"))
+    if tijdlijn.markeringen:
+        secties.append(
+            ("Gemarkeerde datums", "<ul>" + "".join(f"<li>{h(r)}</li>" for r in _markeringsregels(tijdlijn)) + "</ul>")
+        )
+    eerste = tijdlijn.rapporten[0]
+    uit.write(html_document(kop[0], secties, " ".join(eerste.toelichting.split()) if eerste.illustratief else ""))
+
+
+TIJDLIJN_FORMATTERS = {
+    "table": schrijf_tijdlijn_tabel,
+    "json": schrijf_tijdlijn_json,
+    "csv": schrijf_tijdlijn_csv,
+    "markdown": schrijf_tijdlijn_markdown,
+    "html": schrijf_tijdlijn_html,
 }

@@ -1,0 +1,89 @@
+"""Plots of timelines (``--plot``): counts per month, baseline against reform, with dates marked.
+
+matplotlib is an optional extra (``pip install 'openfisca-vth[plot]'``): only plotting needs it,
+and without it the command says how to install it. Plots are drawn with the Agg backend (no
+screen); an SVG is returned as text for embedding in an HTML memo.
+"""
+
+import datetime
+import io
+
+from openfisca_vth.errors import VTHInvoerFout
+from openfisca_vth.tijdlijn import maand_als_datum
+
+INSTALLATIE = "pip install 'openfisca-vth[plot]'"
+FORMATEN = ("png", "svg")
+
+
+def _pyplot():
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib import pyplot
+    except ImportError:
+        raise VTHInvoerFout(
+            f"een grafiek vraagt matplotlib, dat niet is geïnstalleerd; installeer het met {INSTALLATIE}"
+        ) from None
+    return pyplot
+
+
+def figuur(reeksen, markeringen, titel):
+    """A matplotlib figure: ``reeksen`` are ``(label, perioden, waarden)``; ``markeringen`` have ``label``/``datum``."""
+    pyplot = _pyplot()
+    fig, as_ = pyplot.subplots(figsize=(9, 4.5), dpi=100)
+    for label, perioden, waarden in reeksen:
+        as_.step([maand_als_datum(p) for p in perioden], waarden, where="post", label=label, linewidth=2)
+    alle_perioden = [p for _, perioden, _ in reeksen for p in perioden]
+    begin, eind = maand_als_datum(min(alle_perioden)), maand_als_datum(max(alle_perioden))
+    for markering in markeringen:
+        datum = datetime.date.fromisoformat(markering.datum)
+        if begin <= datum <= eind:
+            as_.axvline(datum, color="0.35", linestyle="--", linewidth=1)
+            as_.annotate(
+                markering.label,
+                (datum, 1),
+                xycoords=("data", "axes fraction"),
+                rotation=90,
+                va="top",
+                ha="right",
+                fontsize=8,
+                color="0.25",
+            )
+    as_.set_title(titel, fontsize=11)
+    as_.set_ylabel("aantal omgevingsdiensten")
+    as_.set_ylim(bottom=0)
+    from matplotlib.ticker import MaxNLocator
+
+    as_.yaxis.set_major_locator(MaxNLocator(integer=True))
+    as_.grid(True, alpha=0.3)
+    as_.legend(loc="lower right", fontsize=8)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig
+
+
+def schrijf(reeksen, markeringen, titel, pad):
+    """Write the plot to ``pad`` (``.png`` or ``.svg``); a one-line error for another extension."""
+    formaat = str(pad).rsplit(".", 1)[-1].lower() if "." in str(pad) else ""
+    if formaat not in FORMATEN:
+        raise VTHInvoerFout(f"--plot {pad}: kies een bestand dat eindigt op .png of .svg")
+    fig = figuur(reeksen, markeringen, titel)
+    try:
+        fig.savefig(pad, format=formaat)
+    except OSError as fout:
+        raise VTHInvoerFout(f"--plot {pad}: kan niet schrijven ({fout.strerror or fout})") from None
+    finally:
+        _pyplot().close(fig)
+
+
+def svg(reeksen, markeringen, titel):
+    """The plot as SVG text (without the XML declaration), for embedding in HTML."""
+    fig = figuur(reeksen, markeringen, titel)
+    buffer = io.StringIO()
+    try:
+        fig.savefig(buffer, format="svg")
+    finally:
+        _pyplot().close(fig)
+    tekst = buffer.getvalue()
+    return tekst[tekst.index("<svg") :]

@@ -1,0 +1,184 @@
+"""Timelines: the status of every omgevingsdienst month by month, under one or more systems.
+
+    from openfisca_vth.tijdlijn import bereken_tijdlijn
+    tijdlijn = bereken_tijdlijn(dataset, systeem, maanden("2025-01:2030-12"))
+
+One tax-benefit system (per reform) serves every month of the run: each month is one OpenFisca
+simulation of the dataset's composition and inputs valid then (the composition changes over time,
+so months are not stacked into one simulation). A 72-month timeline of the national dataset takes
+well under a second of computation. The rules are those of the system; this module only collects
+the results and the dates worth marking (the agreed deadline, the bill's assumed in-force date).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from openfisca_vth.rapport import bereken_status
+
+# The results whose changes a timeline reports, per dienst, with their Dutch label.
+STATEN = (("robuust", "robuust"), ("bijsturingsbevoegdheid_staatssecretaris", "bijsturing mogelijk"))
+
+
+@dataclass(frozen=True)
+class Verandering:
+    """One dienst changes state in a month (e.g. becomes robust)."""
+
+    code: str
+    naam: str
+    periode: str
+    wat: str  # a key of STATEN, or "bestaat" (the dienst starts or ends)
+    van: bool | None  # None: the dienst did not exist the month before
+    naar: bool | None  # None: the dienst no longer exists
+
+    def naar_dict(self):
+        return {
+            "code": self.code,
+            "naam": self.naam,
+            "periode": self.periode,
+            "wat": self.wat,
+            "van": self.van,
+            "naar": self.naar,
+        }
+
+    def als_tekst(self):
+        if self.wat == "bestaat":
+            return f"{self.periode}: {self.code} ({self.naam}) {'ontstaat' if self.naar else 'houdt op te bestaan'}"
+        label = dict(STATEN)[self.wat]
+        return f"{self.periode}: {self.code} ({self.naam}) {'wordt' if self.naar else 'niet langer'} {label}"
+
+
+@dataclass(frozen=True)
+class Markering:
+    """A date worth marking on a timeline, from the rules in force."""
+
+    label: str
+    datum: str  # YYYY-MM-DD
+
+    def naar_dict(self):
+        return {"label": self.label, "datum": self.datum}
+
+
+@dataclass(frozen=True)
+class Tijdlijn:
+    hervorming: str | None
+    rapporten: tuple  # one Statusrapport per month, in order
+    markeringen: tuple  # Markering
+
+    @property
+    def perioden(self):
+        return tuple(r.periode for r in self.rapporten)
+
+    def reeks(self, sleutel):
+        """The total ``sleutel`` (a key of ``Statusrapport.totalen``) per month."""
+        return tuple(r.totalen[sleutel] for r in self.rapporten)
+
+    @property
+    def veranderingen(self):
+        """Each dienst's changes of state, with the month, in order."""
+        uitkomst, vorig, vorige_namen = [], None, {}
+        for rapport in self.rapporten:
+            huidig = {(d.code, wat): getattr(d, wat) for d in rapport.omgevingsdiensten for wat, _ in STATEN}
+            namen = {d.code: d.naam for d in rapport.omgevingsdiensten}
+            if vorig is not None:
+                for code in sorted(set(vorige_namen) - set(namen)):
+                    uitkomst.append(Verandering(code, vorige_namen[code], rapport.periode, "bestaat", True, None))
+                for dienst in rapport.omgevingsdiensten:
+                    if dienst.code not in vorige_namen:
+                        uitkomst.append(Verandering(dienst.code, dienst.naam, rapport.periode, "bestaat", None, True))
+                        # a new dienst that is robust (or steerable) from the start: say so
+                        for wat, _ in STATEN:
+                            if huidig[(dienst.code, wat)]:
+                                uitkomst.append(
+                                    Verandering(dienst.code, dienst.naam, rapport.periode, wat, False, True)
+                                )
+                        continue
+                    for wat, _ in STATEN:
+                        voor, waarde = vorig[(dienst.code, wat)], huidig[(dienst.code, wat)]
+                        if voor != waarde:
+                            uitkomst.append(Verandering(dienst.code, dienst.naam, rapport.periode, wat, voor, waarde))
+            vorig, vorige_namen = huidig, namen
+        return tuple(uitkomst)
+
+    def naar_dict(self):
+        return [rapport.naar_dict() for rapport in self.rapporten]
+
+
+def markeringen(tax_benefit_system):
+    """The agreed deadline for robustness and, under the bill, its assumed in-force date."""
+    parameters = tax_benefit_system.parameters
+    uitkomst = []
+    termijn = _eerste_datum_waarop(parameters.robuustheidstermijn_verstreken, True)
+    if termijn:
+        uitkomst.append(Markering("uiterste datum robuustheid", termijn))
+    eigen = parameters.children.get("wetsvoorstel_versterking_vth")
+    if eigen is not None:
+        uitkomst.append(
+            Markering("inwerkingtreding wetsvoorstel (aanname)", str(eigen.inwerkingtreding.values_list[0].value))
+        )
+    return tuple(uitkomst)
+
+
+def _eerste_datum_waarop(parameter, waarde):
+    datums = sorted(w.instant_str for w in parameter.values_list if w.value == waarde)
+    return datums[0] if datums else None
+
+
+def bereken_tijdlijn(dataset, tax_benefit_system, maanden, hervorming=None):
+    """The :class:`Tijdlijn` of ``dataset`` over ``maanden`` (month periods) under ``tax_benefit_system``."""
+    rapporten = tuple(bereken_status(dataset, tax_benefit_system, maand, hervorming=hervorming) for maand in maanden)
+    return Tijdlijn(hervorming, rapporten, markeringen(tax_benefit_system))
+
+
+def maand_als_datum(periode):
+    """``YYYY-MM`` as the first day of that month (a ``datetime.date``), for plotting."""
+    jaar, maand = (int(deel) for deel in str(periode).split("-")[:2])
+    return datetime.date(jaar, maand, 1)
+
+
+@dataclass(frozen=True)
+class Tijdlijnvergelijking:
+    """The timelines of a reference system and of each variant over the same months."""
+
+    basis: str  # label of the reference (current law or a basis reform)
+    basis_tijdlijn: Tijdlijn
+    varianten: tuple  # (name, Tijdlijn)
+
+    @property
+    def perioden(self):
+        return self.basis_tijdlijn.perioden
+
+    @property
+    def markeringen(self):
+        gezien, uitkomst = set(), []
+        for tijdlijn in (self.basis_tijdlijn, *(t for _, t in self.varianten)):
+            for markering in tijdlijn.markeringen:
+                if (markering.label, markering.datum) not in gezien:
+                    gezien.add((markering.label, markering.datum))
+                    uitkomst.append(markering)
+        return tuple(uitkomst)
+
+    def verschillen(self, naam):
+        """Per month, the diensten whose robust/steerable state differs between the reference and ``naam``."""
+        variant = dict(self.varianten)[naam]
+        uitkomst = []
+        for voor, na in zip(self.basis_tijdlijn.rapporten, variant.rapporten, strict=True):
+            na_per_code = {d.code: d for d in na.omgevingsdiensten}
+            for dienst in voor.omgevingsdiensten:
+                ander = na_per_code.get(dienst.code)
+                for wat, label in STATEN:
+                    if ander is not None and getattr(dienst, wat) != getattr(ander, wat):
+                        uitkomst.append(
+                            (voor.periode, dienst.code, dienst.naam, label, getattr(dienst, wat), getattr(ander, wat))
+                        )
+        return tuple(uitkomst)
+
+    def naar_dict(self):
+        return [
+            {
+                "periode": periode,
+                "basis": self.basis,
+                "basis_totalen": self.basis_tijdlijn.rapporten[i].totalen,
+                "varianten": [{"hervorming": naam, "totalen": t.rapporten[i].totalen} for naam, t in self.varianten],
+            }
+            for i, periode in enumerate(self.perioden)
+        ]
