@@ -1,14 +1,22 @@
-"""Render docs/legal-sources.md: each rule -> its source -> its legal status.
+"""Render docs/legal-sources.md: each rule -> its source -> its legal status, and back.
 
 The document is generated from the parameter tree and the variables, so it cannot drift from
 the code; ``tests/test_docs.py`` checks that the committed file is fresh. Regenerate with::
 
     python -m openfisca_vth.bronnen > docs/legal-sources.md
+
+The last section, the article view ("By article"), traces the other way: per article or
+publication (``openfisca_vth/bronnen_register.py``), every parameter and variable that rests on it.
 """
 
-from collections import Counter
+import inspect
+from collections import Counter, defaultdict
+from pathlib import Path
 
+import openfisca_vth
+from openfisca_vth.bronnen_register import artikel_van, bronnen_van_variabele, lid_tekst, lid_van
 from openfisca_vth.metadata import STATUSSEN, bladeren
+from openfisca_vth.paths import PARAMETERS_DIR, VARIABLES_DIR
 
 
 def _bronnen(referenties):
@@ -37,6 +45,7 @@ def _regeltabellen(bladen, kop):
 
 
 def _eigen_bladeren_van_hervormingen(tax_benefit_system):
+    """The parameter leaves the Python reforms bring of their own (``openfisca_vth/reforms/parameters/``)."""
     from openfisca_vth.reforms import PYTHON_HERVORMINGEN, laad_hervorming
 
     for naam in PYTHON_HERVORMINGEN:
@@ -191,6 +200,71 @@ def _beslissingen(tax_benefit_system):
     return [*regels, ""]
 
 
+# The folders of the model as they sit in the repository; an installed wheel has the same three.
+_MAPPEN = (
+    (VARIABLES_DIR, "variables"),
+    (PARAMETERS_DIR, "parameters"),
+    (Path(openfisca_vth.__file__).parent, "openfisca_vth"),
+)
+
+
+def _pad(bestand):
+    """``bestand`` as a path from the repository root, e.g. ``variables/robuustheid.py``."""
+    bestand = Path(bestand).resolve()
+    for map_, naam in _MAPPEN:
+        if bestand.is_relative_to(map_.resolve()):
+            return f"{naam}/{bestand.relative_to(map_.resolve()).as_posix()}"
+    return bestand.as_posix()
+
+
+def _citaten(tax_benefit_system):
+    """``(url, soort, naam, pad)`` for each source cited by a parameter leaf (any dated value) or a variable."""
+    for blad in [*bladeren(tax_benefit_system.parameters), *_eigen_bladeren_van_hervormingen(tax_benefit_system)]:
+        metadata = [blad.metadata, *(waarde.metadata for waarde in blad.values_list)]
+        for referentie in (r for m in metadata for r in m.get("reference", [])):
+            yield referentie["url"], "parameter", blad.name, _pad(blad.file_path)
+    for naam, variabele in tax_benefit_system.variables.items():
+        # a variable generated from a template (variables/taakcategorieen.py) is defined in that file
+        pad = _pad(inspect.getsourcefile(type(variabele)))
+        for bron in bronnen_van_variabele(variabele):
+            yield bron.url, "variable", naam, pad
+
+
+def _aangehaald(leden):
+    """Which part of the article a rule cites: the whole article and/or its lids."""
+    delen = ["whole article" if lid is None else lid_tekst(lid) for lid in sorted(leden, key=lambda x: x or 0)]
+    return ", ".join(delen)
+
+
+def _artikelweergave(tax_benefit_system):
+    """The article view: per article or publication, every parameter and variable resting on it."""
+    per_artikel = defaultdict(lambda: defaultdict(set))
+    for url, soort, naam, pad in _citaten(tax_benefit_system):
+        per_artikel[artikel_van(url)][(soort != "parameter", naam, soort, pad)].add(lid_van(url))
+    regels = [
+        "## By article",
+        "",
+        "The tracing the other way: every article (or annex) of a statute and every publication the model",
+        "cites, with each parameter (its YAML file) and each variable (its Python file) that rests on it.",
+        "The lids of an article are grouped under it and the version date of a link (`g=`) is ignored;",
+        "`cites` says which part a rule cites. Each source is defined once, in",
+        "`openfisca_vth/bronnen_register.py`.",
+        "",
+    ]
+    for artikel in sorted(per_artikel, key=lambda a: a.sorteersleutel):
+        regels += [
+            f"### [{_cel(artikel.tekst)}]({artikel.url})",
+            "",
+            "| rule | kind | file | cites |",
+            "|---|---|---|---|",
+        ]
+        for (_, naam, soort, pad), leden in sorted(per_artikel[artikel].items()):
+            deel = _aangehaald(leden) if artikel.wet else "publication"
+            regels.append(f"| `{naam}` | {soort} | `{pad}` | {deel} |")
+        regels.append("")
+    return regels
+
+
 def render(tax_benefit_system):
     alle_bladeren = list(bladeren(tax_benefit_system.parameters))
     waarden = [w for blad in alle_bladeren for w in blad.values_list]
@@ -239,9 +313,10 @@ def render(tax_benefit_system):
     for naam, variabele in sorted(tax_benefit_system.variables.items()):
         if variabele.is_input_variable():
             continue
-        bronnen = "<br>".join(variabele.reference or [])
-        regels.append(f"| `{naam}` | {variabele.entity.key} | {_cel(variabele.label)} | {bronnen} |")
-    return "\n".join(regels) + "\n"
+        bronnen = _bronnen(b.naar_dict() for b in bronnen_van_variabele(variabele))
+        regels.append(f"| `{naam}` | {variabele.entity.key} | {_cel(variabele.label)} | {_cel(bronnen)} |")
+    regels += ["", *_artikelweergave(tax_benefit_system)]
+    return "\n".join(regels).rstrip("\n") + "\n"
 
 
 if __name__ == "__main__":

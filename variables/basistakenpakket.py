@@ -3,15 +3,12 @@
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
+from openfisca_vth.bronnen_register import OB_13_12, OW_18_22_LID_1, OW_18_22_LID_2, STB_2017_193, urls
 from openfisca_vth.entities import Deelnemer
 from openfisca_vth.periode import geldende_regels
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
-REFERENTIES = [
-    "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=1&g=2024-01-01",
-    "https://wetten.overheid.nl/jci1.3:c:BWBR0041278&artikel=13.12&g=2024-01-01",
-    "https://zoek.officielebekendmakingen.nl/stb-2017-193.html",
-]
+BRONNEN_BASISTAKENPAKKET = (OW_18_22_LID_1, OB_13_12, STB_2017_193)
 
 
 class aantal_ontbrekende_basistaken(Variable):
@@ -19,7 +16,7 @@ class aantal_ontbrekende_basistaken(Variable):
     entity = Deelnemer
     definition_period = MONTH
     label = "Aantal taakcategorieën van het basistakenpakket waarvoor de deelnemer tekortschiet"
-    reference = REFERENTIES
+    reference = urls(*BRONNEN_BASISTAKENPAKKET)
 
     def formula(deelnemer, period):
         return sum(deelnemer(f"basistaak_ontbreekt_{categorie.code}", period) for categorie in TAAKCATEGORIEEN)
@@ -33,7 +30,7 @@ class brengt_basistakenpakket_volledig_in(Variable):
         "De deelnemer brengt het volledige basistakenpakket in (bij zijn eigen dienst en, voor Seveso-taken, "
         "bij de aangewezen dienst)"
     )
-    reference = REFERENTIES
+    reference = urls(*BRONNEN_BASISTAKENPAKKET)
 
     def formula(deelnemer, period):
         return deelnemer("aantal_ontbrekende_basistaken", period) == 0
@@ -44,7 +41,7 @@ class brengt_basistakenpakket_volledig_in_bij_omgevingsdienst(Variable):
     entity = Deelnemer
     definition_period = MONTH
     label = "De deelnemer brengt alle basistaken in die aan zijn eigen omgevingsdienst verschuldigd zijn"
-    reference = [*REFERENTIES, "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"]
+    reference = urls(*BRONNEN_BASISTAKENPAKKET, OW_18_22_LID_2)
     documentation = """
     Zoals brengt_basistakenpakket_volledig_in, maar Seveso- en RIE-4-taken tellen alleen mee als de
     eigen dienst de aangewezen Seveso-omgevingsdienst is: zijn ze elders verschuldigd, dan raakt

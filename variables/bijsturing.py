@@ -25,17 +25,21 @@ from datetime import date
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
+from openfisca_vth.bronnen_register import (
+    GEMEENTEWET_124_LID_2,
+    GEMEENTEWET_124_LID_4,
+    GEMEENTEWET_124A_LID_1,
+    GEMEENTEWET_124B_LID_1,
+    KST_22343_405,
+    KST_22343_419,
+    PROVINCIEWET_121_LID_1,
+    urls,
+)
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.enums import Bestuurslaag, InterbestuurlijkToezichthouder
 from openfisca_vth.periode import eerste_dag, geldende_regels, invoer_per_maand, verstreken_voor
 from openfisca_vth.robuustheidscriteria import DEELNEMER_VOORWAARDE, wettelijke_criteria
 
-KST_22343_419 = "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"
-KST_22343_405 = "https://zoek.officielebekendmakingen.nl/kst-22343-405.html"
-PROVINCIEWET_121 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005645&artikel=121&lid=1"
-GEMEENTEWET_124_LID_2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124&lid=2"
-GEMEENTEWET_124A = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124a&lid=1"
-GEMEENTEWET_124B = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124b&lid=1"
 GEEN_FUSIE = date(1900, 1, 1)
 GEEN_BESLUIT = date(9999, 12, 31)
 DIENST, DEELNEMERS, BEIDE = "omgevingsdienst", "deelnemers", "beide"
@@ -48,7 +52,7 @@ class datum_fusie(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "Datum waarop de omgevingsdienst door een fusie is ontstaan (standaard: geen fusie)"
-    reference = [KST_22343_419]
+    reference = urls(KST_22343_419)
 
 
 class in_overgangstermijn_fusie(Variable):
@@ -58,7 +62,7 @@ class in_overgangstermijn_fusie(Variable):
     label = (
         "De omgevingsdienst valt nog onder de overgangstermijn na een fusie: de bijsturingsbevoegdheid raakt hem niet"
     )
-    reference = [KST_22343_419]
+    reference = urls(KST_22343_419)
     documentation = """
     Een ontwerpkeuze van het wetsvoorstel (overgangsrecht voor diensten die fuseren). De strenge kant:
     een maand valt in de overgangstermijn zolang één dag ervan er nog in valt, dus de bevoegdheid
@@ -86,7 +90,7 @@ class grond_voor_bijsturing(Variable):
         "De omgevingsdienst voldoet na de wettelijke termijn niet aan een robuustheidscriterium dat grond geeft "
         "om bij te sturen, en valt niet onder de overgangstermijn na een fusie"
     )
-    reference = [KST_22343_419, KST_22343_405]
+    reference = urls(KST_22343_419, KST_22343_405)
 
     def formula(omgevingsdienst, period, parameters):
         regels = geldende_regels(parameters, period)
@@ -104,7 +108,7 @@ class bijsturingsbevoegdheid_staatssecretaris(Variable):
         "De staatssecretaris van IenW kan bijsturen bij (het bestuur van) de omgevingsdienst: bevoegdheid in "
         "werking, gericht tot de dienst, en de dienst haalt een criterium niet na de wettelijke termijn"
     )
-    reference = [KST_22343_419, KST_22343_405]
+    reference = urls(KST_22343_419, KST_22343_405)
 
     def formula(omgevingsdienst, period, parameters):
         bevoegdheid = geldende_regels(parameters, period).bijsturingsbevoegdheid.robuustheid
@@ -137,7 +141,7 @@ class tekort_wettelijk_robuustheidscriterium(Variable):
         "De deelnemer is aanspreekbaar op een wettelijk robuustheidscriterium dat zijn omgevingsdienst na de "
         "wettelijke termijn niet haalt"
     )
-    reference = [KST_22343_419]
+    reference = urls(KST_22343_419)
     documentation = """
     Per criterium: bij basistakenpakket, onafhankelijkheid en uniform beleid de deelnemer die zelf
     tekortschiet (basistaken niet ingebracht, geen mandaat, geen strategie); bij kritieke massa,
@@ -157,7 +161,7 @@ class bijsturingsbevoegdheid_jegens_deelnemer(Variable):
         "De staatssecretaris van IenW kan bijsturen jegens deze deelnemer: bevoegdheid in werking, gericht tot de "
         "deelnemers, en de deelnemer is aanspreekbaar op een criterium dat grond geeft om bij te sturen"
     )
-    reference = [KST_22343_419, KST_22343_405]
+    reference = urls(KST_22343_419, KST_22343_405)
 
     def formula(deelnemer, period, parameters):
         regels = geldende_regels(parameters, period)
@@ -175,7 +179,7 @@ class datum_besluit_bijsturing(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "Datum van het besluit tot bijsturing van de staatssecretaris (standaard: geen besluit)"
-    reference = [KST_22343_419]
+    reference = urls(KST_22343_419)
 
 
 class voornemen_bijsturing_bekendgemaakt(Variable):
@@ -184,7 +188,7 @@ class voornemen_bijsturing_bekendgemaakt(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "Het voornemen tot bijsturing is bekendgemaakt"
-    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124&lid=4"]
+    reference = urls(GEMEENTEWET_124_LID_4)
 
 
 class bijsturing_uitvoerbaar(Variable):
@@ -195,7 +199,7 @@ class bijsturing_uitvoerbaar(Variable):
         "Het besluit tot bijsturing mag worden uitgevoerd (wat de vorm vereist aan hersteltermijn en bekendmaking "
         "is voldaan)"
     )
-    reference = [KST_22343_419, GEMEENTEWET_124_LID_2]
+    reference = urls(KST_22343_419, GEMEENTEWET_124_LID_2)
     documentation = """
     Er is grond en een bevoegdheid jegens de dienst of een van zijn deelnemers, er was besloten op
     de eerste dag van de maand (de strenge kant: een besluit van 10 februari telt vanaf maart), en
@@ -236,7 +240,7 @@ class inbreng_basistakenpakket_afdwingbaar(Variable):
         "De staatssecretaris (namens de minister die het aangaat) kan de inbreng van het basistakenpakket bij "
         "deze deelnemer afdwingen"
     )
-    reference = [PROVINCIEWET_121, GEMEENTEWET_124A, GEMEENTEWET_124B, KST_22343_419]
+    reference = urls(PROVINCIEWET_121_LID_1, GEMEENTEWET_124A_LID_1, GEMEENTEWET_124B_LID_1, KST_22343_419)
     documentation = """
     Waar als de deelnemer het basistakenpakket niet volledig inbrengt en de minister zelf in de
     plaats kan treden: bij een provincie (Provinciewet art. 121), bij een gemeente als de wet in de

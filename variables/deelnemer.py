@@ -3,6 +3,14 @@
 import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable, select
 
+from openfisca_vth.bronnen_register import (
+    KST_22343_419,
+    OW_18_21_LID_1,
+    OW_18_22_LID_2,
+    STB_2000_591,
+    WBB_88_LID_1,
+    urls,
+)
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.enums import Bestuurslaag
 from openfisca_vth.periode import controleer_dekking, invoer_per_maand
@@ -15,9 +23,7 @@ class bestuurslaag(Variable):
     entity = Deelnemer
     definition_period = MONTH
     label = "Bestuurslaag van de deelnemer, afgeleid uit zijn rol in de omgevingsdienst"
-    reference = [
-        "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=1&g=2024-01-01",
-    ]
+    reference = urls(OW_18_21_LID_1)
     documentation = """
     Omgevingswet art. 18.21 lid 1: gedeputeerde staten en de colleges van burgemeester en
     wethouders stellen de omgevingsdienst in. Een waterschap kan deelnemen in de
@@ -42,7 +48,7 @@ class mandaat_verleend(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "De deelnemer heeft (model)mandaat verleend aan de directeur van de omgevingsdienst"
-    reference = ["https://zoek.officielebekendmakingen.nl/kst-22343-419.html"]
+    reference = urls(KST_22343_419)
     documentation = """
     Aanbeveling 8 van de commissie Van Aartsen (onafhankelijke uitvoering van toezicht en
     handhaving); het IBP VTH leverde een modelmandaat op (Kamerstuk 22 343, nr. 419).
@@ -55,7 +61,7 @@ class regionale_strategie_vastgesteld(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "De deelnemer heeft de regionale uitvoerings- en handhavingsstrategie vastgesteld"
-    reference = ["https://zoek.officielebekendmakingen.nl/kst-22343-419.html"]
+    reference = urls(KST_22343_419)
     documentation = """
     Aanbeveling 7 van de commissie Van Aartsen (uniform uitvoerings- en handhavingsbeleid;
     regionale beleidscyclus, Kamerstuk 22 343, nr. 419).
@@ -68,7 +74,7 @@ class cbs_code(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "CBS-code van de gemeente (GMxxxx) of provincie (PVxx); leeg als onbekend"
-    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=1&g=2024-01-01"]
+    reference = urls(OW_18_21_LID_1)
     documentation = """
     De landelijke dataset vult deze code in. De aangewezen Seveso-omgevingsdienst van een
     provincie wordt op deze code opgezocht (parameter basistakenpakket.seveso_aanwijzing).
@@ -80,7 +86,7 @@ class code_omgevingsdienst(Variable):
     entity = Deelnemer
     definition_period = MONTH
     label = "Code (id) van de omgevingsdienst waarin de deelnemer deelneemt"
-    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=1&g=2024-01-01"]
+    reference = urls(OW_18_21_LID_1)
 
     def formula(deelnemer, period):
         controleer_dekking(period)
@@ -94,10 +100,7 @@ class gelijkgesteld_met_provincie_wbb(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "De gemeente is voor de Wet bodembescherming gelijkgesteld met een provincie (Wbb art. 88)"
-    reference = [
-        "https://wetten.overheid.nl/jci1.3:c:BWBR0003994&artikel=88&lid=1&g=2016-04-14",
-        "https://zoek.officielebekendmakingen.nl/stb-2000-591.html",
-    ]
+    reference = urls(WBB_88_LID_1, STB_2000_591)
     documentation = """
     Wet bodembescherming art. 88 lid 1: Amsterdam, 's-Gravenhage, Rotterdam en Utrecht; lid 5 (in
     2000 lid 9) met het Besluit aanwijzing bevoegdgezaggemeenten Wet bodembescherming (Stb. 2000,
@@ -115,7 +118,7 @@ class seveso_taken_ondergebracht_bij(Variable):
         "Omgevingsdienst (code) waar de provincie haar Seveso- en RIE-4-taken heeft ondergebracht; "
         "'eigen_beheer' als zij ze zelf uitvoert, leeg als niet opgegeven"
     )
-    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"]
+    reference = urls(OW_18_22_LID_2)
     documentation = """
     Omgevingswet art. 18.22 lid 2: deze taken horen bij de aangewezen Seveso-omgevingsdienst, met
     uitsluiting van andere omgevingsdiensten, ook als de provincie geen deelnemer van die dienst

@@ -20,16 +20,19 @@ from datetime import date
 import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable, select
 
+from openfisca_vth.bronnen_register import (
+    GEMEENTEWET_124,
+    GEMEENTEWET_124_LID_2,
+    GEMEENTEWET_124A_LID_1,
+    GEMEENTEWET_124B_LID_1,
+    PROVINCIEWET_121,
+    PROVINCIEWET_121_LID_2,
+    urls,
+)
 from openfisca_vth.entities import Deelnemer
 from openfisca_vth.enums import Bestuurslaag, InterbestuurlijkToezichthouder
 from openfisca_vth.periode import geldende_regels, invoer_per_maand, verstreken_voor
 
-GEMEENTEWET_124 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124"
-PROVINCIEWET_121 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005645&artikel=121"
-GEMEENTEWET_124_LID_2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124&lid=2"
-PROVINCIEWET_121_LID_2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0005645&artikel=121&lid=2"
-GEMEENTEWET_124A = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124a&lid=1"
-GEMEENTEWET_124B = "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=124b&lid=1"
 GEEN_TERMIJN = date(9999, 12, 31)
 
 
@@ -40,7 +43,7 @@ class interbestuurlijk_toezichthouder(Variable):
     entity = Deelnemer
     definition_period = MONTH
     label = "Orgaan dat in de plaats kan treden als de deelnemer het basistakenpakket niet inbrengt"
-    reference = [GEMEENTEWET_124, GEMEENTEWET_124B, PROVINCIEWET_121]
+    reference = urls(GEMEENTEWET_124, GEMEENTEWET_124B_LID_1, PROVINCIEWET_121)
 
     def formula(deelnemer, period, parameters):
         ibt = geldende_regels(parameters, period).interbestuurlijk_toezicht
@@ -73,7 +76,7 @@ class interbestuurlijk_toezicht_mogelijk(Variable):
         "Interbestuurlijk toezicht (indeplaatsstelling) is mogelijk: de deelnemer brengt het "
         "basistakenpakket niet volledig in"
     )
-    reference = [GEMEENTEWET_124, PROVINCIEWET_121]
+    reference = urls(GEMEENTEWET_124, PROVINCIEWET_121)
 
     def formula(deelnemer, period):
         taakverwaarlozing = numpy.logical_not(deelnemer("brengt_basistakenpakket_volledig_in", period))
@@ -87,7 +90,7 @@ class besluit_indeplaatsstelling_genomen(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "Het toezichthoudende orgaan heeft besloten in de plaats van de deelnemer te treden"
-    reference = [GEMEENTEWET_124, PROVINCIEWET_121]
+    reference = urls(GEMEENTEWET_124, PROVINCIEWET_121)
 
 
 class einde_hersteltermijn(Variable):
@@ -98,7 +101,7 @@ class einde_hersteltermijn(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "Laatste dag van de hersteltermijn die in het besluit tot indeplaatsstelling is gesteld"
-    reference = [GEMEENTEWET_124_LID_2, PROVINCIEWET_121_LID_2]
+    reference = urls(GEMEENTEWET_124_LID_2, PROVINCIEWET_121_LID_2)
 
 
 class indeplaatsstelling_spoedeisend(Variable):
@@ -107,7 +110,7 @@ class indeplaatsstelling_spoedeisend(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "De spoedeisendheid laat het afwachten van een hersteltermijn niet toe"
-    reference = [GEMEENTEWET_124_LID_2, PROVINCIEWET_121_LID_2]
+    reference = urls(GEMEENTEWET_124_LID_2, PROVINCIEWET_121_LID_2)
 
 
 class indeplaatsstelling_uitvoerbaar(Variable):
@@ -118,7 +121,7 @@ class indeplaatsstelling_uitvoerbaar(Variable):
         "Het toezichthoudende orgaan mag het besluit tot indeplaatsstelling uitvoeren "
         "(namens en ten laste van de deelnemer)"
     )
-    reference = [GEMEENTEWET_124, GEMEENTEWET_124_LID_2, PROVINCIEWET_121, PROVINCIEWET_121_LID_2]
+    reference = urls(GEMEENTEWET_124, GEMEENTEWET_124_LID_2, PROVINCIEWET_121, PROVINCIEWET_121_LID_2)
     documentation = """
     Gemeentewet art. 124 lid 2 en Provinciewet art. 121 lid 2: behalve in spoedeisende gevallen
     wordt het besluit pas uitgevoerd na afloop van de in het besluit gestelde termijn, waarbinnen de
@@ -150,7 +153,7 @@ class zwaarwegend_algemeen_belang(Variable):
         "De minister die het aangaat acht indeplaatsstelling van de gemeente gewenst uit oogpunt van een "
         "zwaarwegend algemeen belang"
     )
-    reference = [GEMEENTEWET_124A]
+    reference = urls(GEMEENTEWET_124A_LID_1)
 
 
 class instemming_minister_bzk(Variable):
@@ -162,7 +165,7 @@ class instemming_minister_bzk(Variable):
         "De minister van Binnenlandse Zaken en Koninkrijksrelaties stemt in met een verzoek op grond van "
         "Gemeentewet art. 124a"
     )
-    reference = [GEMEENTEWET_124A]
+    reference = urls(GEMEENTEWET_124A_LID_1)
 
 
 class einde_termijn_verzoek_124a(Variable):
@@ -176,7 +179,7 @@ class einde_termijn_verzoek_124a(Variable):
         "Laatste dag van de termijn die de minister gedeputeerde staten stelde in een verzoek op grond van "
         "Gemeentewet art. 124a"
     )
-    reference = [GEMEENTEWET_124A]
+    reference = urls(GEMEENTEWET_124A_LID_1)
 
 
 class gedeputeerde_staten_pasten_124_toe_binnen_termijn(Variable):
@@ -188,7 +191,7 @@ class gedeputeerde_staten_pasten_124_toe_binnen_termijn(Variable):
         "Gedeputeerde staten hebben binnen de termijn van het verzoek van de minister toepassing gegeven aan "
         "Gemeentewet art. 124 (besluit tot indeplaatsstelling)"
     )
-    reference = [GEMEENTEWET_124A]
+    reference = urls(GEMEENTEWET_124A_LID_1)
     documentation = """
     Een eigen invoer, los van besluit_indeplaatsstelling_genomen (het besluit van wie op dat moment
     bevoegd is): of de bevoegdheid overgaat, hangt alleen af van wat gedeputeerde staten binnen de
@@ -204,7 +207,7 @@ class verzoek_124a_mogelijk(Variable):
         "De minister die het aangaat kan gedeputeerde staten verzoeken in de plaats van deze gemeente te treden "
         "(Gemeentewet art. 124a)"
     )
-    reference = [GEMEENTEWET_124A]
+    reference = urls(GEMEENTEWET_124A_LID_1)
     documentation = """
     Gemeentewet art. 124a lid 1: "In overeenstemming met Onze Minister [van BZK], kan Onze Minister
     wie het aangaat, indien hij van oordeel is dat toepassing van artikel 124, eerste lid, uit
@@ -242,7 +245,7 @@ class bevoegdheid_124_overgegaan_op_minister(Variable):
         "De bevoegdheid tot indeplaatsstelling van de gemeente is overgegaan op de minister die het aangaat: "
         "gedeputeerde staten traden niet op binnen de termijn van het verzoek (Gemeentewet art. 124a)"
     )
-    reference = [GEMEENTEWET_124A]
+    reference = urls(GEMEENTEWET_124A_LID_1)
     documentation = """
     Gemeentewet art. 124a lid 1, laatste zin: "Indien gedeputeerde staten ... niet binnen een door
     Onze Minister wie het aangaat gestelde termijn toepassing hebben gegeven aan artikel 124, eerste
@@ -268,7 +271,7 @@ class interbestuurlijk_toezicht_op_criteria_mogelijk(Variable):
         "Generiek interbestuurlijk toezicht (indeplaatsstelling) is mogelijk omdat de deelnemer tekortschiet voor "
         "een wettelijk robuustheidscriterium"
     )
-    reference = [GEMEENTEWET_124, PROVINCIEWET_121]
+    reference = urls(GEMEENTEWET_124, PROVINCIEWET_121)
     documentation = """
     Zodra de robuustheidscriteria wet zijn, is niet voldoen eraan het niet nakomen van een wettelijke
     plicht, waarop Gemeentewet art. 124 en Provinciewet art. 121 van toepassing kunnen zijn, tenzij

@@ -12,10 +12,9 @@ from datetime import date
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
+from openfisca_vth.bronnen_register import KST_22343_419, urls
 from openfisca_vth.entities import Omgevingsdienst
 from openfisca_vth.periode import geldende_regels, invoer_per_maand
-
-KST_22343_419 = "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"
 
 
 class datum_laatste_visitatie(Variable):
@@ -24,7 +23,7 @@ class datum_laatste_visitatie(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "Datum waarop de laatste visitatie van de omgevingsdienst is afgerond"
-    reference = [KST_22343_419]
+    reference = urls(KST_22343_419)
 
 
 class begin_lopende_visitatieronde(Variable):
@@ -33,7 +32,7 @@ class begin_lopende_visitatieronde(Variable):
     definition_period = MONTH
     unit = "year"
     label = "Jaar waarin de lopende visitatieronde begon (0 als er geen rondes zijn afgesproken)"
-    reference = [KST_22343_419]
+    reference = urls(KST_22343_419)
 
     def formula(omgevingsdienst, period, parameters):
         visitatie = geldende_regels(parameters, period).monitoring.visitatie
@@ -49,7 +48,7 @@ class visitatie_verschuldigd_in_lopende_ronde(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "De omgevingsdienst is in de lopende visitatieronde nog niet gevisiteerd"
-    reference = [KST_22343_419]
+    reference = urls(KST_22343_419)
     documentation = """
     Waar als er rondes zijn afgesproken en de laatste visitatie vóór 1 januari van het beginjaar
     van de lopende ronde ligt. Vanaf januari 2026 (de volgende ronde) is dus elke dienst die in de

@@ -3,6 +3,7 @@
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
+from openfisca_vth.bronnen_register import KST_22343_419, OW_18_21_LID_3, OW_18_22_LID_2, OW_18_23, urls
 from openfisca_vth.entities import Omgevingsdienst
 from openfisca_vth.periode import geldende_regels, invoer_per_maand
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, bevoegd
@@ -15,7 +16,7 @@ class fte_formatie(Variable):
     set_input = invoer_per_maand
     unit = "fte"
     label = "Formatie van de omgevingsdienst in fte"
-    reference = ["https://zoek.officielebekendmakingen.nl/kst-22343-419.html"]
+    reference = urls(KST_22343_419)
 
 
 class voldoet_aan_kwaliteitscriteria(Variable):
@@ -24,7 +25,7 @@ class voldoet_aan_kwaliteitscriteria(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "De omgevingsdienst voldoet aan de kwaliteitscriteria voor het basistakenpakket"
-    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.23&g=2024-01-01"]
+    reference = urls(OW_18_23)
     documentation = """
     Omgevingswet art. 18.23: de gemeenteraad en provinciale staten stellen regels over de
     kwaliteit van de uitvoering van het basistakenpakket, uniform per omgevingsdienst (in de
@@ -38,7 +39,7 @@ class financiering_conform_systematiek(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "De deelnemers financieren de omgevingsdienst volgens de vastgestelde financieringssystematiek"
-    reference = ["https://zoek.officielebekendmakingen.nl/kst-22343-419.html"]
+    reference = urls(KST_22343_419)
 
 
 class werkgebied_congruent_met_veiligheidsregio(Variable):
@@ -48,7 +49,7 @@ class werkgebied_congruent_met_veiligheidsregio(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "Het werkgebied valt samen met één of meer veiligheidsregio's of een aangewezen kring"
-    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=3&g=2024-01-01"]
+    reference = urls(OW_18_21_LID_3)
 
 
 class is_seveso_omgevingsdienst(Variable):
@@ -57,7 +58,7 @@ class is_seveso_omgevingsdienst(Variable):
     definition_period = MONTH
     set_input = invoer_per_maand
     label = "De omgevingsdienst is aangewezen als Seveso-omgevingsdienst (voorheen Brzo-omgevingsdienst)"
-    reference = ["https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"]
+    reference = urls(OW_18_22_LID_2)
 
 
 class formatie_omgevingsdienst(Variable):
@@ -66,7 +67,7 @@ class formatie_omgevingsdienst(Variable):
     definition_period = MONTH
     unit = "fte"
     label = "Formatie van de omgevingsdienst, inclusief de formatie die meekomt met taken waarvan inbreng is aangenomen"
-    reference = ["https://zoek.officielebekendmakingen.nl/kst-22343-419.html"]
+    reference = urls(KST_22343_419)
     documentation = """
     fte_formatie plus, per deelnemer en taakcategorie waarvoor inbreng wordt aangenomen (een
     verbreding van het basistakenpakket na de overgangstermijn) en die de deelnemer nog niet had

@@ -17,14 +17,12 @@ criteria whose ``van_toepassing`` switch is on.
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
+from openfisca_vth.bronnen_register import KST_22343_360, KST_22343_419, OW_18_21_LID_3, OW_18_22_LID_1, OW_18_23, urls
 from openfisca_vth.entities import Omgevingsdienst
 from openfisca_vth.enums import Bestuurslaag
 from openfisca_vth.groep import alle_deelnemers
 from openfisca_vth.periode import controleer_dekking, geldende_regels
 from openfisca_vth.robuustheidscriteria import geldende_criteria
-
-KST_22343_360 = "https://zoek.officielebekendmakingen.nl/kst-22343-360.html"
-KST_22343_419 = "https://zoek.officielebekendmakingen.nl/kst-22343-419.html"
 
 
 def alle_deelnemers_met_plicht(omgevingsdienst, waarden, period, parameters):
@@ -47,11 +45,7 @@ class robuustheidscriterium_basistakenpakket(Variable):
         "Robuustheidscriterium basistakenpakket: elke deelnemer brengt de basistaken in die aan deze "
         "omgevingsdienst verschuldigd zijn"
     )
-    reference = [
-        KST_22343_419,
-        KST_22343_360,
-        "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=1&g=2024-01-01",
-    ]
+    reference = urls(KST_22343_419, KST_22343_360, OW_18_22_LID_1)
 
     def formula(omgevingsdienst, period):
         volledig = omgevingsdienst.members("brengt_basistakenpakket_volledig_in_bij_omgevingsdienst", period)
@@ -63,11 +57,7 @@ class robuustheidscriterium_kritieke_massa(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Robuustheidscriterium kritieke massa: kwaliteitscriteria gehaald en formatie ten minste het minimum"
-    reference = [
-        KST_22343_419,
-        KST_22343_360,
-        "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.23&g=2024-01-01",
-    ]
+    reference = urls(KST_22343_419, KST_22343_360, OW_18_23)
 
     def formula(omgevingsdienst, period, parameters):
         kritieke_massa = geldende_regels(parameters, period).robuustheidscriteria.kritieke_massa
@@ -83,7 +73,7 @@ class robuustheidscriterium_onafhankelijkheid(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Robuustheidscriterium onafhankelijkheid: elke deelnemer heeft mandaat verleend aan de directeur"
-    reference = [KST_22343_419, KST_22343_360]
+    reference = urls(KST_22343_419, KST_22343_360)
 
     def formula(omgevingsdienst, period, parameters):
         # voetnoot 2: taken "in onafhankelijkheid uit te voeren"; aanbeveling 8, modelmandaat
@@ -96,7 +86,7 @@ class robuustheidscriterium_uniform_beleid(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Robuustheidscriterium uniform beleid: elke deelnemer heeft de regionale strategie vastgesteld"
-    reference = [KST_22343_419, KST_22343_360]
+    reference = urls(KST_22343_419, KST_22343_360)
     documentation = """
     Telt in het huidige recht niet mee voor robuust (aanbeveling 7 is een apart spoor); de
     hervorming alle_zes_robuustheidscriteria laat het meetellen.
@@ -112,7 +102,7 @@ class robuustheidscriterium_financiering(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Robuustheidscriterium financiering: financiering volgens de vastgestelde systematiek"
-    reference = [KST_22343_419, KST_22343_360]
+    reference = urls(KST_22343_419, KST_22343_360)
     documentation = """
     Telt in het huidige recht niet mee voor robuust: eigenaren zijn vrij te kiezen hoe zij
     financieren (aanbeveling 5); de hervorming alle_zes_robuustheidscriteria laat het meetellen.
@@ -128,10 +118,7 @@ class robuustheidscriterium_werkgebied(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Robuustheidscriterium werkgebied: samenvallend met veiligheidsregio('s) of kring"
-    reference = [
-        "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=3&g=2024-01-01",
-        KST_22343_419,
-    ]
+    reference = urls(OW_18_21_LID_3, KST_22343_419)
     documentation = """
     Telt in het huidige recht niet mee voor robuust: het werkgebied is een wettelijke eis, die
     werkgebied_in_strijd_met_wet toetst vanaf 1 januari 2024; de hervorming
@@ -148,7 +135,7 @@ class aantal_robuustheidscriteria_niet_voldaan(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Aantal geldende robuustheidscriteria waaraan de omgevingsdienst niet voldoet"
-    reference = [KST_22343_360, KST_22343_419]
+    reference = urls(KST_22343_360, KST_22343_419)
 
     def formula(omgevingsdienst, period, parameters):
         geldend = geldende_criteria(geldende_regels(parameters, period))
@@ -161,7 +148,7 @@ class robuust(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "De omgevingsdienst is robuust: hij voldoet aan alle geldende robuustheidscriteria"
-    reference = [KST_22343_419, KST_22343_360]
+    reference = urls(KST_22343_419, KST_22343_360)
     documentation = """
     Onwaar zolang er geen robuustheidscriteria zijn afgesproken (vóór de bestuurlijke afspraak van
     2023): robuustheid is dan niet beoordeeld, niet vanzelf bereikt.
@@ -184,7 +171,7 @@ class robuustheidstermijn_verstreken(Variable):
     2026); een hervorming kan haar verschuiven. De bijsturingsbevoegdheid uit het wetsvoorstel volgt
     niet deze bestuurlijke datum maar de wettelijke termijn per criterium.
     """
-    reference = [KST_22343_419]
+    reference = urls(KST_22343_419)
 
     def formula(omgevingsdienst, period, parameters):
         verstreken = geldende_regels(parameters, period).robuustheidstermijn_verstreken

@@ -9,12 +9,10 @@ assigned. Each provincie has one designated Seveso-omgevingsdienst (parameter
 import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable, select
 
+from openfisca_vth.bronnen_register import OB_13_13, OW_18_22_LID_2, urls
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.enums import EIGEN_BEHEER, Bestuurslaag, SevesoPlaatsing
 from openfisca_vth.periode import geldende_regels
-
-OW_18_22_LID_2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&lid=2&g=2024-01-01"
-OB_13_13 = "https://wetten.overheid.nl/jci1.3:c:BWBR0041278&artikel=13.13&g=2024-01-01"
 
 
 class exclusief_bevoegd_seveso_taken(Variable):
@@ -22,7 +20,7 @@ class exclusief_bevoegd_seveso_taken(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "De omgevingsdienst voert de Seveso-taken uit met uitsluiting van andere omgevingsdiensten"
-    reference = [OW_18_22_LID_2]
+    reference = urls(OW_18_22_LID_2)
 
     def formula(omgevingsdienst, period, parameters):
         seveso = geldende_regels(parameters, period).basistakenpakket.taakcategorieen.seveso_inrichtingen
@@ -35,7 +33,7 @@ class aangewezen_seveso_omgevingsdienst(Variable):
     entity = Deelnemer
     definition_period = MONTH
     label = "Code van de Seveso-omgevingsdienst die voor de provincie van deze deelnemer is aangewezen; leeg als geen"
-    reference = [OW_18_22_LID_2, OB_13_13]
+    reference = urls(OW_18_22_LID_2, OB_13_13)
     documentation = """
     Een provincie met een CBS-code: de dienst uit de parameter basistakenpakket.seveso_aanwijzing.
     Anders (een situatie zonder CBS-code, of een gemeente): de eigen dienst als die een
@@ -62,7 +60,7 @@ class plaatsing_seveso_taken(Variable):
     entity = Deelnemer
     definition_period = MONTH
     label = "Waar de provincie haar Seveso- en RIE-4-taken heeft ondergebracht, getoetst aan de aanwijzing"
-    reference = [OW_18_22_LID_2]
+    reference = urls(OW_18_22_LID_2)
 
     def formula(deelnemer, period):
         aangewezen = deelnemer("aangewezen_seveso_omgevingsdienst", period)
@@ -92,7 +90,7 @@ class draagt_seveso_plicht(Variable):
         "Via deze deelnemer wordt getoetst of de provincie haar Seveso- en RIE-4-taken bij de aangewezen "
         "dienst onderbrengt"
     )
-    reference = [OW_18_22_LID_2]
+    reference = urls(OW_18_22_LID_2)
     documentation = """
     Een provincie is per omgevingsdienst een deelnemer, maar haar Seveso-plicht bestaat één keer.
     Die plicht wordt getoetst bij haar deelname in de aangewezen Seveso-omgevingsdienst; neemt zij

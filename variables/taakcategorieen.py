@@ -15,16 +15,12 @@ Seveso-omgevingsdienst (Omgevingswet art. 18.22 lid 2).
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
+from openfisca_vth.bronnen_register import OB_13_12, OW_18_22, STB_2017_193, WABO_5_3, urls
 from openfisca_vth.entities import Deelnemer
 from openfisca_vth.periode import geldende_regels, invoer_per_maand
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, bevoegd
 
-REFERENTIES_BASISTAKENPAKKET = [
-    "https://wetten.overheid.nl/jci1.3:c:BWBR0024779&artikel=5.3&g=2016-04-14",
-    "https://zoek.officielebekendmakingen.nl/stb-2017-193.html",
-    "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.22&g=2024-01-01",
-    "https://wetten.overheid.nl/jci1.3:c:BWBR0041278&artikel=13.12&g=2024-01-01",
-]
+REFERENTIES_BASISTAKENPAKKET = urls(WABO_5_3, STB_2017_193, OW_18_22, OB_13_12)
 
 
 def _variabele(naam, **attributen):

@@ -9,10 +9,9 @@ aangewezen gemeenten." In force 1 January 2024; checked from then on (parameter
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
+from openfisca_vth.bronnen_register import OW_18_21_LID_3, urls
 from openfisca_vth.entities import Omgevingsdienst
 from openfisca_vth.periode import geldende_regels
-
-OW_18_21_LID_3 = "https://wetten.overheid.nl/jci1.3:c:BWBR0037885&artikel=18.21&lid=3&g=2024-01-01"
 
 
 class werkgebied_in_strijd_met_wet(Variable):
@@ -20,7 +19,7 @@ class werkgebied_in_strijd_met_wet(Variable):
     entity = Omgevingsdienst
     definition_period = MONTH
     label = "Het werkgebied valt niet samen met één of meer veiligheidsregio's of een kring, terwijl de wet dat eist"
-    reference = [OW_18_21_LID_3]
+    reference = urls(OW_18_21_LID_3)
 
     def formula(omgevingsdienst, period, parameters):
         eis = geldende_regels(parameters, period).werkgebied.wettelijke_eis
