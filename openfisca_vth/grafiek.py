@@ -32,8 +32,17 @@ def figuur(reeksen, markeringen, titel):
     """A matplotlib figure: ``reeksen`` are ``(label, perioden, waarden)``; ``markeringen`` have ``label``/``datum``."""
     pyplot = _pyplot()
     fig, as_ = pyplot.subplots(figsize=(9, 4.5), dpi=100)
-    for label, perioden, waarden in reeksen:
-        as_.step([maand_als_datum(p) for p in perioden], waarden, where="post", label=label, linewidth=2)
+    stijlen = ("-", "--", ":", "-.")
+    for nummer, (label, perioden, waarden) in enumerate(reeksen):
+        # equal counts would hide each other: vary the line style as well as the colour
+        as_.step(
+            [maand_als_datum(p) for p in perioden],
+            waarden,
+            where="post",
+            label=label,
+            linewidth=2,
+            linestyle=stijlen[nummer % len(stijlen)],
+        )
     alle_perioden = [p for _, perioden, _ in reeksen for p in perioden]
     begin, eind = maand_als_datum(min(alle_perioden)), maand_als_datum(max(alle_perioden))
     for markering in markeringen:

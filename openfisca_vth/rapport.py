@@ -270,6 +270,9 @@ class Statusrapport:
 
     def naar_dict(self):
         return {
+            "periode": self.periode,
+            "hervorming": self.hervorming,
+            # the keys of version 0.1, kept readable for one release (CHANGELOG)
             "period": self.periode,
             "reform": self.hervorming,
             "dataset": {"naam": self.dataset, "bron": self.dataset_bron},

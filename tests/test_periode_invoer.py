@@ -2,7 +2,8 @@
 
 OpenFisca's ``set_input_dispatch_by_period`` keeps a month that is already set when a year
 arrives and copies that month's values onward to the later months, so giving one variable a year
-for one deelnemer and a month of that year for another silently loses input (OPENFISCA-NOTES.md).
+for one deelnemer and a month of that year for another silently loses input (measured with
+openfisca-core 46).
 """
 
 import pytest

@@ -29,7 +29,9 @@ def status_json(capsys, *argumenten):
 
 def test_json_sleutels_en_totalen(capsys):
     rapport = status_json(capsys, "--period", "2026-04")
-    assert {"period", "reform", "omgevingsdiensten", "totalen", "illustratief"} <= set(rapport)
+    assert {"periode", "hervorming", "omgevingsdiensten", "totalen", "illustratief"} <= set(rapport)
+    assert rapport["periode"] == "2026-04" and rapport["hervorming"] is None
+    # the keys of version 0.1 stay readable for one release
     assert rapport["period"] == "2026-04" and rapport["reform"] is None
     assert rapport["illustratief"] is True
     for dienst in rapport["omgevingsdiensten"]:
@@ -86,7 +88,7 @@ def test_reden_van_niet_robuust_is_zichtbaar(capsys):
 def test_hervorming_geeft_bijsturingsbevoegdheid(capsys):
     huidig = status_json(capsys, "--period", "2028-01")
     hervormd = status_json(capsys, "--period", "2028-01", "--reform", "wetsvoorstel_versterking_vth")
-    assert hervormd["reform"] == "wetsvoorstel_versterking_vth"
+    assert hervormd["hervorming"] == "wetsvoorstel_versterking_vth"
     assert huidig["totalen"]["bijsturingsbevoegdheid_staatssecretaris"] == 0
     niet_robuust = [d["code"] for d in hervormd["omgevingsdiensten"] if not d["robuust"]]
     bijsturing = [d["code"] for d in hervormd["omgevingsdiensten"] if d["bijsturingsbevoegdheid_staatssecretaris"]]
@@ -185,7 +187,7 @@ def test_standaardperiode_is_de_huidige_maand(capsys, monkeypatch):
     from openfisca_vth.cli import opties
 
     monkeypatch.setattr(opties, "huidige_maand", lambda: "2025-03")
-    assert status_json(capsys)["period"] == "2025-03"
+    assert status_json(capsys)["periode"] == "2025-03"
 
 
 def test_rapport_via_de_bibliotheek(tax_benefit_system):

@@ -48,7 +48,7 @@ def test_tijdlijn_json_is_een_lijst_van_maanden(capsys):
     assert code == 0
     perioden = json.loads(uit)
     assert isinstance(perioden, list) and len(perioden) == 72
-    per_maand = {p["period"]: p["totalen"] for p in perioden}
+    per_maand = {p["periode"]: p["totalen"] for p in perioden}
     assert list(per_maand) == [f"{j}-{m:02d}" for j in range(2025, 2031) for m in range(1, 13)]
     # the letters' counts, and the merger of 2026
     assert per_maand["2025-03"]["robuust"] == 3
@@ -70,7 +70,7 @@ def test_tijdlijn_csv_een_rij_per_maand_en_dienst(capsys):
     code, uit, _ = _draai(capsys, "status", "--period", "2025-12:2026-01", "--format", "csv")
     rijen = list(csv.DictReader(io.StringIO(uit)))
     assert code == 0 and len(rijen) == 28 + 27
-    assert {r["period"] for r in rijen} == {"2025-12", "2026-01"}
+    assert {r["periode"] for r in rijen} == {"2025-12", "2026-01"}
 
 
 def test_compare_tijdlijn_per_variant(capsys):

@@ -229,8 +229,8 @@ def schrijf_json(rapport, uit):
 
 
 CSV_KOLOMMEN = (
-    "period",
-    "reform",
+    "periode",
+    "hervorming",
     "code",
     "naam",
     "robuust",

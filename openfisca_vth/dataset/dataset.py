@@ -127,7 +127,8 @@ class Dataset:
     def simulatie(self, tax_benefit_system, periode):
         """An OpenFisca Simulation of ``periode`` with the composition and inputs valid then.
 
-        Inputs are set for the month itself (one period form per variable; OPENFISCA-NOTES.md):
+        Inputs are set for the month itself (one period form per variable: OpenFisca's
+        ``set_input_dispatch_by_period`` would silently drop a year given beside a month of it):
         a variable that some row sets gets, for the entities no row covers, its default value.
         """
         periode, _ = self._dag(periode)
