@@ -1,4 +1,5 @@
-"""The ``openfisca-vth`` command: ``status`` (the main job) and ``compare`` (baseline vs reform).
+"""The ``openfisca-vth`` command: ``status`` (the main job), ``compare`` (baseline vs reform) and
+``explain`` (why one dienst or deelnemer comes out as it does, from the trace).
 
 Each sub-command lives in its own module with ``add_arguments(parser)`` and ``run(args) -> int``.
 Bad input raises :class:`openfisca_vth.errors.VTHInvoerFout`; :func:`main` turns it into one
@@ -10,7 +11,7 @@ import sys
 
 from openfisca_vth.errors import VTHInvoerFout
 
-SUBCOMMANDS = ("status", "compare")
+SUBCOMMANDS = ("status", "compare", "explain")
 
 
 def build_parser():
@@ -20,7 +21,7 @@ def build_parser():
         prog="openfisca-vth",
         description="Het VTH-stelsel milieu als regels-als-code (OpenFisca).",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{status,compare}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{status,compare,explain}")
     for name in SUBCOMMANDS:
         module = importlib.import_module(f"openfisca_vth.cli.{name}")
         module.add_arguments(sub.add_parser(name, help=module.HELP, description=module.HELP))
