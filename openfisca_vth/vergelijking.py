@@ -27,7 +27,6 @@ reference, and the rows where any variant differs from it, with one value per va
 import csv
 import dataclasses
 import io
-import json
 import re
 import textwrap
 
@@ -1003,21 +1002,16 @@ def als_tabel(vergelijking):
     return "\n".join(regels) + "\n"
 
 
-def _md_cel(waarde):
-    return str(waarde).replace("|", "\\|")
-
-
 def _md_secties(vv):
+    from openfisca_vth.uitvoer import md_tabel
+
     regels = []
     for titel, koppen, rijen, leeg in _secties(vv):
         regels += [f"### {titel}", ""]
         if not rijen:
             regels += [f"{leeg[0].upper()}{leeg[1:]}." if leeg else "Geen.", ""]
             continue
-        regels.append("| " + " | ".join(_md_cel(x) for x in koppen) + " |")
-        regels.append("|" + "|".join("---" for _ in koppen) + "|")
-        regels += ["| " + " | ".join(_md_cel(x) for x in rij) + " |" for rij in rijen]
-        regels.append("")
+        regels += [*md_tabel(koppen, rijen), ""]
     return regels
 
 
@@ -1056,7 +1050,9 @@ def als_markdown(vergelijking):
 def als_json(vergelijking):
     if isinstance(vergelijking, Variantenvergelijking) and _enkel(vergelijking):
         vergelijking = vergelijking.varianten[0]  # one reform: the shape it always had
-    return json.dumps(vergelijking.als_dict(), ensure_ascii=False, indent=2) + "\n"
+    from openfisca_vth.uitvoer import json_tekst
+
+    return json_tekst(vergelijking.als_dict())
 
 
 def als_csv(vergelijking):

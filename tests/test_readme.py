@@ -40,6 +40,8 @@ def _uitvoer(argumenten):
         "openfisca-vth status --period 2025-03",
         "openfisca-vth status --period 2026-04",
         "openfisca-vth status --period 2028-01 --reform wetsvoorstel_versterking_vth",
+        "openfisca-vth explain odra --period 2026-04",
+        "openfisca-vth compare --reform wetsvoorstel_versterking_vth --period 2025-01:2030-12",
     ],
 )
 def test_de_getoonde_statusregels_zijn_echt(opdracht):

@@ -267,12 +267,27 @@ def _tijdlijn_kop(vergelijking, invoer):
 def _als_tabel(vergelijking, invoer, waarschuwing):
     regels = _tijdlijn_kop(vergelijking, invoer) + ([f"LET OP: {waarschuwing}"] if waarschuwing else [])
     regels = [deel for regel in regels for deel in textwrap.wrap(regel, 100, subsequent_indent="  ")]
-    koppen, rijen = _koppen_en_rijen(vergelijking)
-    breedtes = [max(len(k), *(len(r[i]) for r in rijen)) for i, k in enumerate(koppen)]
-    regels += ["", "  ".join(k.ljust(b) for k, b in zip(koppen, breedtes, strict=True)).rstrip()]
-    regels.append("  ".join("-" * b for b in breedtes))
-    regels += ["  ".join(c.ljust(b) for c, b in zip(rij, breedtes, strict=True)).rstrip() for rij in rijen]
-    regels += ["", *_verschilregels(vergelijking)]
+    # one group of two columns per system, named once above them, so the table stays narrow
+    _, rijen = _koppen_en_rijen(vergelijking)
+    systemen = [vergelijking.basis, *(naam for naam, _ in vergelijking.varianten)]
+    paar = ("robuust", "bijsturing")
+    breedte_paar = [max(len(paar[0]), *(len(r[1 + 2 * i]) for r in rijen)) for i in range(len(systemen))]
+    groepen = [max(len(naam), breedte_paar[i] + 2 + len(paar[1])) for i, naam in enumerate(systemen)]
+    regels += ["", "         " + "  ".join(naam.ljust(g) for naam, g in zip(systemen, groepen, strict=True)).rstrip()]
+    regels.append(
+        "periode  "
+        + "  ".join((paar[0].ljust(g - 2 - len(paar[1])) + "  " + paar[1]).ljust(g) for g in groepen).rstrip()
+    )
+    regels.append("-------  " + "  ".join("-" * g for g in groepen))
+    for rij in rijen:
+        cellen = [
+            (rij[1 + 2 * i].ljust(g - 2 - len(paar[1])) + "  " + rij[2 + 2 * i]).ljust(g) for i, g in enumerate(groepen)
+        ]
+        regels.append((rij[0].ljust(7) + "  " + "  ".join(cellen)).rstrip())
+    regels.append("")
+    for regel in _verschilregels(vergelijking):
+        inspringing = " " * (len(regel) - len(regel.lstrip()))
+        regels += textwrap.wrap(regel, 100, initial_indent="", subsequent_indent=inspringing + "    ") or [regel]
     if vergelijking.markeringen:
         regels += ["", "Gemarkeerde datums:"] + [f"  {m.label}: {m.datum}" for m in vergelijking.markeringen]
     return "\n".join(regels) + "\n"

@@ -7,7 +7,6 @@ columns), JSON, CSV, Markdown or a self-contained HTML memo; with ``--period BEG
 """
 
 import csv
-import json
 import sys
 import textwrap
 
@@ -224,8 +223,7 @@ def schrijf_tabel(rapport, uit):
 
 
 def schrijf_json(rapport, uit):
-    json.dump(rapport.naar_dict(), uit, ensure_ascii=False, indent=2)
-    print(file=uit)
+    uit.write(json_tekst(rapport.naar_dict()))
 
 
 CSV_KOLOMMEN = (
