@@ -1040,11 +1040,31 @@ def als_markdown(vergelijking):
     if vv.waarschuwing:
         regels += [f"> **LET OP.** {vv.waarschuwing}", ""]
     regels += _md_secties(vv)
+    regels += _md_bronnen(vv)
     regels.append(
         "Bron: openfisca-vth; alleen gewijzigde waarden. Statussen: wet, amvb, "
         "bestuurlijke_afspraak, wetsvoorstel, aanname."
     )
     return "\n".join(regels) + "\n"
+
+
+def _gewijzigde_bronnen(vv):
+    """{parameter: (status, sources)} of every rule a variant changes (the reformed value's sources)."""
+    bronnen = {}
+    for variant in vv.varianten:
+        for regel in variant.regels:
+            bronnen.setdefault(regel.parameter, (regel.status_na, regel.bronnen))
+    return bronnen
+
+
+def _md_bronnen(vv):
+    from openfisca_vth.uitvoer import md_bron, md_tabel
+
+    bronnen = _gewijzigde_bronnen(vv)
+    if not bronnen:
+        return []
+    rijen = [(f"`{p}`", status or "", "; ".join(md_bron(b) for b in bron)) for p, (status, bron) in bronnen.items()]
+    return ["### Bronnen van de gewijzigde regels", "", *md_tabel(["regel", "status", "bron"], rijen), ""]
 
 
 def als_json(vergelijking):
@@ -1108,10 +1128,7 @@ def als_html(vergelijking):
             else f"<p>{h(leeg or 'Geen.')}</p>"
         )
         secties.append((titel, inhoud))
-    bronnen = {}
-    for variant in vv.varianten:
-        for regel in variant.regels:
-            bronnen.setdefault(regel.parameter, (regel.status_na, regel.bronnen))
+    bronnen = _gewijzigde_bronnen(vv)
     if bronnen:
         secties.append(
             (

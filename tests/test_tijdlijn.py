@@ -193,3 +193,21 @@ def test_html_memo_tijdlijn_met_grafiek(capsys):
     assert code == 0
     tags = controleer_html(uit)
     assert "svg" in tags and "Aantallen per maand" in uit and "2028-01" in uit
+
+
+def test_compare_memo_linkt_de_gewijzigde_regels(capsys):
+    code, uit, _ = _draai(
+        capsys, "compare", "--reform", "uitstel_termijn_2027", "--period", "2026-06", "--format", "markdown"
+    )
+    assert code == 0
+    bronnen = uit.split("### Bronnen van de gewijzigde regels")[1]
+    assert "| `robuustheidstermijn_verstreken` | aanname | [" in bronnen
+    assert "(https://zoek.officielebekendmakingen.nl/kst-22343-419.html)" in bronnen
+    code, html, _ = _draai(
+        capsys, "compare", "--reform", "uitstel_termijn_2027", "--period", "2026-06", "--format", "html"
+    )
+    controleer_html(html)
+    assert (
+        "Bronnen van de gewijzigde regels" in html
+        and 'href="https://zoek.officielebekendmakingen.nl/kst-22343-419.html"' in html
+    )
