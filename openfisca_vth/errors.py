@@ -45,6 +45,22 @@ class PeriodeBuitenDekking(VTHInvoerFout, SituationParsingError):
         return self.message
 
 
+class SituatieFout(VTHInvoerFout, SituationParsingError):
+    """A situation (``--situatie``, library, Web API) with a wrong value, id, period or shape.
+
+    ``pad`` is the place in the situation (a list of keys). A ``SituationParsingError`` too, so the
+    OpenFisca Web API answers ``400`` with the message instead of an internal error.
+    """
+
+    def __init__(self, pad, message):
+        SituationParsingError.__init__(self, list(pad) or ["situatie"], message, 400)
+        self.pad = tuple(pad)
+        self.message = message
+
+    def __str__(self):
+        return self.message
+
+
 class HervormingsFout(VTHInvoerFout):
     """A reform that cannot be found or applied (unknown name, invalid own parameter)."""
 
