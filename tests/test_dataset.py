@@ -309,6 +309,15 @@ FOUTEN = [
     ),
     ("dataset.yaml", "vanaf: 2024-01-01", "vanaf: 1 januari 2024", "ongeldige datum '1 januari 2024'"),
     ("dataset.yaml", "illustratief: true", "illustratief: misschien", "illustratief moet true of false"),
+    ("dataset.yaml", "vanaf: 2024-01-01", "vanaf: 2024-02-30", "ongeldige datum '2024-02-30'"),
+    ("deelnemers.csv", "geldig_tot", "geldig_tott", "onbekende kolom 'geldig_tott'; bedoelt u 'geldig_tot'"),
+    ("omgevingsdiensten.csv", "datum_fusie", "fusiedatum", "onbekende kolom 'fusiedatum'"),
+    (
+        "omgevingsdiensten.csv",
+        ",2024-01-01,,2024-01-01,https",
+        ",2024-01-01,,2024-13-01,https",
+        "ongeldige datum .2024-13-01. in kolom datum_fusie",
+    ),
     ("dataset.yaml", "illustratief: true", "illustratief: true\nversie: 2", "onbekende sleutel 'versie'"),
 ]
 
@@ -390,3 +399,23 @@ def test_maand_zonder_omgevingsdiensten(tmp_path):
         DatasetBuitenDekking, match=re.escape(f"dataset {map_} heeft geen omgevingsdiensten in 2025-12")
     ):
         ds.omgevingsdiensten("2025-12")
+
+
+def test_dataset_yaml_in_een_andere_codering(tmp_path):
+    map_ = kopie(tmp_path)
+    (map_ / "dataset.yaml").write_bytes("naam: café\n".encode("latin-1"))
+    with pytest.raises(DatasetFout, match="^dataset.yaml is geen UTF-8-tekst"):
+        laad_dataset(map_)
+
+
+def test_regelnummers_tellen_lege_regels_en_cellen_over_meer_regels(tmp_path):
+    map_ = kopie(tmp_path)
+    pad = map_ / "deelnemers.csv"
+    regels = pad.read_text(encoding="utf-8").split("\n")
+    # line 2 gets a cell over two lines, line 4 becomes blank: the 4th data record starts on line 6
+    regels[1] = regels[1].replace("verified-count:", '"verified-count:\nover twee regels', 1).rstrip() + '"'
+    regels.insert(3, "")
+    regels[5] = regels[5].replace(",gemeente,", ",gemeent,", 1)
+    pad.write_text("\n".join(regels), encoding="utf-8")
+    with pytest.raises(DatasetFout, match="^deelnemers.csv regel 7: onbekende soort 'gemeent'"):
+        laad_dataset(map_)

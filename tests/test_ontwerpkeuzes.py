@@ -47,7 +47,7 @@ def _bestand(tmp_path, wijzigingen, basis=W):
         ([(f"{W}.verhouding_generiek_toezicht", "samen")], 6, "kies uit naast, in_plaats_van"),
         ([(f"{W}.route_inbreng_basistakenpakket", "124c")], 6, "kies uit huidig_recht, bijlage_124b"),
         ([(f"{W}.wettelijke_termijn.kritieke_massa", "'1 januari 2029'")], 6, "is geen datum"),
-        ([(f"{W}.hersteltermijn_weken", -4)], 6, "geen geheel getal van 0 of meer"),
+        ([(f"{W}.hersteltermijn_weken", -4)], 6, "-4 valt buiten het bereik; kies 0 of meer"),
     ],
 )
 def test_keuzes_die_niet_samengaan_geven_een_regel(tmp_path, tax_benefit_system, wijzigingen, regel, verwacht):

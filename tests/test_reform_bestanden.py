@@ -88,9 +88,10 @@ GEVALLEN = {
         KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01: 1\n",
         ["regel 5", TERMIJN, "waarde 1 is een getal", "verwacht waar/onwaar"],
     ),
-    "ja_voor_waar_onwaar": (
-        KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01: ja\n",
-        ["regel 5", "'ja' is een tekst", "verwacht waar/onwaar"],
+    "tekst_voor_waar_onwaar": (
+        # the Dutch words ja/nee/waar/onwaar are booleans (as in the dataset); other text is not
+        KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01: misschien\n",
+        ["regel 5", "'misschien' is een tekst", "verwacht waar/onwaar"],
     ),
     "lege_waarde": (
         KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01:\n",
@@ -107,6 +108,27 @@ GEVALLEN = {
     "aanname_zonder_basis": (
         KOP + "wijzigingen:\n  wetsvoorstel_versterking_vth.inwerkingtreding:\n    2016-04-14: '2027-01-01'\n",
         ["regel 4", "basis: wetsvoorstel_versterking_vth"],
+    ),
+    "stuurteken_uit_pdf": (
+        KOP.replace("toelichting: ", "toelichting: \x0c") + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01: true\n",
+        ["regel 2", "onleesbaar teken U+000C", "verwijder het"],
+    ),
+    "geen_eindig_getal": (
+        KOP + "wijzigingen:\n  robuustheidscriteria.kritieke_massa.minimum_fte_formatie:\n" + "    2027-01-01: .nan\n",
+        ["regel 5", "minimum_fte_formatie", "nan is geen eindig getal"],
+    ),
+    "oneindig_getal": (
+        KOP + "wijzigingen:\n  robuustheidscriteria.kritieke_massa.minimum_fte_formatie:\n" + "    2027-01-01: .inf\n",
+        ["regel 5", "inf is geen eindig getal"],
+    ),
+    "negatieve_formatie": (
+        KOP + "wijzigingen:\n  robuustheidscriteria.kritieke_massa.minimum_fte_formatie:\n" + "    2027-01-01: -5\n",
+        ["regel 5", "-5 valt buiten het bereik; kies 0 of meer"],
+    ),
+    "aandeel_boven_een": (
+        KOP + "wijzigingen:\n  basistakenpakket.taakcategorieen.bouw_toezicht.formatie_bij_inbreng:\n"
+        "    2027-01-01: 1.5\n",
+        ["regel 5", "1.5 valt buiten het bereik; kies tussen 0 en 1"],
     ),
     "aanname_geen_datum": (
         KOP + "basis: wetsvoorstel_versterking_vth\n"
@@ -194,3 +216,10 @@ def test_compare_met_fout_bestand_geeft_status_2_zonder_traceback(geval, schrijf
     assert uit.out == ""
     assert uit.err.count("\n") == 1 and "Traceback" not in uit.err
     assert uit.err.startswith(f"openfisca-vth compare: fout: {pad}")
+
+
+@pytest.mark.parametrize("woord, waarde", [("nee", False), ("Onwaar", False), ("ja", True), ("waar", True)])
+def test_nederlandse_booleaanse_woorden(schrijf, tax_benefit_system, woord, waarde):
+    pad = schrijf("woord", KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01: {woord}\n")
+    hervormd = laad_hervorming(str(pad), tax_benefit_system)
+    assert hervormd.parameters.robuustheidstermijn_verstreken("2027-01-01") is waarde

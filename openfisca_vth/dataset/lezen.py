@@ -19,6 +19,7 @@ the fix. The input columns are the OpenFisca input variables listed in ``invoer.
 
 import csv
 import datetime
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -136,6 +137,14 @@ def deelnemer_id(omgevingsdienst_code, code, naam):
     return f"{omgevingsdienst_code}:{re.sub(r'[^a-z0-9]+', '_', ascii_naam.lower()).strip('_')}"
 
 
+def _lege_regels_voor(regels, nummer):
+    """How many blank lines start at physical line ``nummer`` (1-based): the reader skips them."""
+    aantal = 0
+    while nummer - 1 + aantal < len(regels) and not regels[nummer - 1 + aantal].strip():
+        aantal += 1
+    return aantal
+
+
 class _Bestand:
     """One CSV file: rows as dicts, with the file name and line number for error messages."""
 
@@ -149,7 +158,8 @@ class _Bestand:
         kopregel = tekst.split("\n", 1)[0]
         # Spreadsheets set to Dutch save CSV with semicolons.
         scheidingsteken = ";" if kopregel.count(";") > kopregel.count(",") else ","
-        lezer = csv.DictReader(tekst.splitlines(), delimiter=scheidingsteken)
+        tekst_regels = tekst.splitlines()
+        lezer = csv.DictReader(tekst_regels, delimiter=scheidingsteken)
         self.kolommen = [k.strip() for k in (lezer.fieldnames or [])]
         ontbrekend = [k for k in verplichte_kolommen if k not in self.kolommen]
         if ontbrekend:
@@ -161,7 +171,12 @@ class _Bestand:
         if dubbel:
             raise DatasetFout(f"{self.naam}: kolom {dubbel[0]} staat er meer dan eens in")
         self.rijen = []
-        for regelnummer, rij in enumerate(lezer, start=2):
+        # The physical line a record starts on: the reader counts lines, including blank lines it
+        # skips and the lines of a quoted cell that spans several.
+        volgende = lezer.line_num + 1
+        for rij in lezer:
+            regelnummer = volgende + _lege_regels_voor(tekst_regels, volgende)
+            volgende = lezer.line_num + 1
             waarden = {k.strip(): (v or "").strip() for k, v in rij.items() if k is not None}
             if None in rij:
                 raise DatasetFout(f"{self.plaats(regelnummer)}: meer cellen dan kolommen")
@@ -213,8 +228,45 @@ def _fte(tekst, kolom, plaats):
     return waarde
 
 
+# Every column a composition file may have: a misspelled one (geldig_tott) would otherwise be
+# ignored and drop every end date without a word.
+DIENST_KOLOMMEN = (
+    "code",
+    "naam",
+    "seveso_omgevingsdienst",
+    "provincies",
+    "veiligheidsregios",
+    "robuust_per_kamerbrief_2025",
+    "geldig_vanaf",
+    "geldig_tot",
+    "datum_fusie",
+    *BESCHRIJVENDE_KOLOMMEN,
+)
+DEELNEMER_KOLOMMEN = (
+    "omgevingsdienst_code",
+    "soort",
+    "naam",
+    "cbs_code",
+    "provincie",
+    "geldig_vanaf",
+    "geldig_tot",
+    *BESCHRIJVENDE_KOLOMMEN,
+)
+
+
+def _alleen_bekende_kolommen(bestand, toegestaan):
+    for kolom in bestand.kolommen:
+        if kolom not in toegestaan:
+            suggestie = difflib.get_close_matches(kolom, toegestaan, n=1)
+            hint = f"bedoelt u {suggestie[0]!r}? " if suggestie else ""
+            raise DatasetFout(
+                f"{bestand.naam}: onbekende kolom {kolom!r}; {hint}toegestaan zijn {', '.join(toegestaan)}"
+            )
+
+
 def lees_omgevingsdiensten(pad):
     bestand = _Bestand(pad, ("code", "naam", "seveso_omgevingsdienst"))
+    _alleen_bekende_kolommen(bestand, DIENST_KOLOMMEN)
     diensten = []
     gezien = {}
     for regelnummer, rij in bestand.rijen:
@@ -258,6 +310,7 @@ def lees_omgevingsdiensten(pad):
 
 def lees_deelnemers(pad, diensten):
     bestand = _Bestand(pad, ("omgevingsdienst_code", "soort", "naam", "cbs_code"))
+    _alleen_bekende_kolommen(bestand, DEELNEMER_KOLOMMEN)
     per_code = {dienst.code: dienst for dienst in diensten}
     deelnemers = []
     gezien = {}
@@ -443,12 +496,26 @@ def lees_wbb_gemeenten(pad):
     return tuple(regels)
 
 
+class _TekstLezer(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so an impossible date (2026-02-30) gets a one-line error."""
+
+
+_TekstLezer.yaml_implicit_resolvers = {
+    teken: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for teken, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def lees_metadata(pad, standaardnaam):
     if not pad.is_file():
         return Metadata(standaardnaam, False, "", Geldigheid())
     try:
         with open(pad, encoding="utf-8") as bestand:
-            inhoud = yaml.safe_load(bestand) or {}
+            tekst = bestand.read()
+    except UnicodeDecodeError:
+        raise DatasetFout(f"{pad.name} is geen UTF-8-tekst: sla het bestand op als UTF-8") from None
+    try:
+        inhoud = yaml.load(tekst, Loader=_TekstLezer) or {}
     except yaml.YAMLError as fout:
         regel = getattr(getattr(fout, "problem_mark", None), "line", -1) + 1
         raise DatasetFout(f"{pad.name} regel {regel}: geen geldige YAML") from None

@@ -25,6 +25,7 @@ Reading happens in two steps, each failing with one Dutch line that names the fi
 
 import dataclasses
 import difflib
+import math
 import re
 from pathlib import Path
 
@@ -132,8 +133,10 @@ def lees_hervormingsbestand(pad):
     except (IsADirectoryError, UnicodeDecodeError, PermissionError) as fout:
         raise _fout(bestand, None, f"bestand niet leesbaar ({fout.__class__.__name__})") from None
 
-    lezer = _Lezer(tekst)
+    lezer = None
     try:
+        # the reader checks every character (a form feed pasted from a PDF) while it is built
+        lezer = _Lezer(tekst)
         document = lezer.get_single_node()
         if document is None:
             raise _fout(bestand, None, "bestand is leeg; zie docs/reforms.md voor de opbouw")
@@ -141,6 +144,14 @@ def lees_hervormingsbestand(pad):
     except yaml.YAMLError as fout:
         markering = getattr(fout, "problem_mark", None) or getattr(fout, "context_mark", None)
         regel = markering.line + 1 if markering else None
+        if isinstance(fout, yaml.reader.ReaderError):
+            # a control character: name its line and its code, and how to remove it
+            regel = tekst.count("\n", 0, fout.position) + 1
+            raise _fout(
+                bestand,
+                regel,
+                f"onleesbaar teken U+{fout.character:04X} (bijvoorbeeld uit een PDF gekopieerd); verwijder het",
+            ) from None
         probleem = getattr(fout, "problem", None) or str(fout).splitlines()[0]
         context, context_markering = getattr(fout, "context", None), getattr(fout, "context_mark", None)
         if context and context_markering and context_markering.line + 1 != regel:
@@ -148,7 +159,8 @@ def lees_hervormingsbestand(pad):
             probleem += f"; {context} vanaf regel {context_markering.line + 1}"
         raise _fout(bestand, regel, f"geen geldige YAML ({probleem})") from None
     finally:
-        lezer.dispose()
+        if lezer is not None:
+            lezer.dispose()
 
 
 def _lees_document(document, lezer, bestand):
@@ -324,9 +336,26 @@ SOORTNAMEN = {
 }
 
 
+# The Dutch words the dataset accepts for booleans, accepted in reform files too (YAML itself reads
+# only true/false, yes/no, on/off as booleans).
+BOOLEAANSE_WOORDEN = {"waar": True, "ja": True, "onwaar": False, "nee": False}
+
+
+def _bereik(parameter):
+    """(lowest, highest) a number may take, from the unit of the parameter (None: no bound)."""
+    eenheid = parameter.metadata.get("unit", "")
+    if eenheid == "/1":
+        return 0, 1
+    if eenheid in ("fte", "year", "month", "week") or eenheid.startswith("currency"):
+        return 0, None
+    return None, None
+
+
 def _controleer_waarde(parameter, wijziging, bestand):
     soorten = {_soort(w.value) for w in parameter.values_list if w.value is not None}
     verwacht = soorten.pop() if len(soorten) == 1 else None
+    if verwacht == "bool" and isinstance(wijziging.waarde, str) and wijziging.waarde.lower() in BOOLEAANSE_WOORDEN:
+        wijziging = dataclasses.replace(wijziging, waarde=BOOLEAANSE_WOORDEN[wijziging.waarde.lower()])
     gegeven = _soort(wijziging.waarde)
     if verwacht is not None and gegeven != verwacht:
         raise _fout(
@@ -336,6 +365,18 @@ def _controleer_waarde(parameter, wijziging, bestand):
             f"{SOORTNAMEN.get(gegeven, gegeven)}, maar deze parameter verwacht "
             f"{SOORTNAMEN[verwacht]}",
         )
+    if gegeven == "getal":
+        waar = f"{wijziging.pad} op {wijziging.datum}"
+        if not math.isfinite(wijziging.waarde):
+            raise _fout(bestand, wijziging.regel, f"{waar}: {_weergave(wijziging.waarde)} is geen eindig getal")
+        laagste, hoogste = _bereik(parameter)
+        if laagste is not None and wijziging.waarde < laagste or hoogste is not None and wijziging.waarde > hoogste:
+            grenzen = f"tussen {laagste} en {hoogste}" if hoogste is not None else f"{laagste} of meer"
+            raise _fout(
+                bestand,
+                wijziging.regel,
+                f"{waar}: {_weergave(wijziging.waarde)} valt buiten het bereik; kies {grenzen}",
+            )
     if verwacht == "getal" and any(isinstance(w.value, float) for w in parameter.values_list):
         return float(wijziging.waarde)
     return wijziging.waarde
