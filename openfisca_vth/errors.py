@@ -49,16 +49,28 @@ class SituatieFout(VTHInvoerFout, SituationParsingError):
     """A situation (``--situatie``, library, Web API) with a wrong value, id, period or shape.
 
     ``pad`` is the place in the situation (a list of keys). A ``SituationParsingError`` too, so the
-    OpenFisca Web API answers ``400`` with the message instead of an internal error.
+    OpenFisca Web API answers ``400`` with the message instead of an internal error. Its ``error``
+    (the 400 body) nests the message under the place as plain dict keys: OpenFisca builds it with
+    ``dpath``, which takes a numeric key (a year ``"2026"``, an id ``"999999999"``) for a list index
+    and would make a list that long, and splits a key at ``/``.
     """
 
     def __init__(self, pad, message):
-        SituationParsingError.__init__(self, list(pad) or ["situatie"], message, 400)
         self.pad = tuple(pad)
         self.message = message
+        self.code = 400
+        fout = message
+        for sleutel in reversed([str(sleutel) for sleutel in pad] or ["situatie"]):
+            fout = {sleutel: fout}
+        self.error = fout
+        Exception.__init__(self, message)
 
     def __str__(self):
         return self.message
+
+
+class OngeldigeSituatie(SituatieFout):
+    """A :class:`SituatieFout` found by ``openfisca_vth.situatie.controleer_situatie``."""
 
 
 class HervormingsFout(VTHInvoerFout):

@@ -60,28 +60,80 @@ def add_arguments(parser):
     )
 
 
+class _DubbeleSleutel(ValueError):
+    """A key that occurs twice in one object of a situation file (JSON and YAML keep only the last)."""
+
+
+def _zonder_dubbele_sleutels(paren):
+    gezien = {}
+    for sleutel, waarde in paren:
+        if sleutel in gezien:
+            raise _DubbeleSleutel(
+                f"sleutel {sleutel!r} staat twee keer in hetzelfde object; geef elke sleutel één keer"
+            )
+        gezien[sleutel] = waarde
+    return gezien
+
+
+class _StrengeYamlLader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses a key given twice in one mapping instead of keeping the last."""
+
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)
+        gezien = set()
+        for sleutel_knoop, _ in node.value:
+            sleutel = self.construct_object(sleutel_knoop, deep=True)
+            try:
+                dubbel = sleutel in gezien
+                gezien.add(sleutel)
+            except TypeError:  # an unhashable key: let PyYAML give its own error
+                break
+            if dubbel:
+                raise _DubbeleSleutel(
+                    f"regel {sleutel_knoop.start_mark.line + 1}: sleutel {sleutel!r} staat twee keer in hetzelfde "
+                    f"object; geef elke sleutel één keer"
+                )
+        return super().construct_mapping(node, deep=deep)
+
+
 def lees_situatie(pad):
-    """An OpenFisca situation from a JSON or YAML file, or a one-line VTHInvoerFout."""
+    """An OpenFisca situation from a JSON or YAML file, or a one-line VTHInvoerFout.
+
+    Only the reading: a key given twice (which JSON and YAML would silently drop) and absurd
+    nesting are refused here; the content is checked per system by ``controleer_situatie``.
+    """
     try:
         tekst = Path(pad).read_text(encoding="utf-8")
-    except OSError:
-        raise VTHInvoerFout(f"situatiebestand {pad} niet gevonden of niet leesbaar") from None
+    except (OSError, UnicodeDecodeError):
+        raise VTHInvoerFout(f"situatiebestand {pad} niet gevonden of niet leesbaar (UTF-8)") from None
     try:
-        situatie = json.loads(tekst) if str(pad).endswith(".json") else yaml.safe_load(tekst)
+        if str(pad).endswith(".json"):
+            return json.loads(tekst, object_pairs_hook=_zonder_dubbele_sleutels)
+        return yaml.load(tekst, Loader=_StrengeYamlLader)  # a SafeLoader
+    except _DubbeleSleutel as fout:
+        raise VTHInvoerFout(f"situatiebestand {pad}: {fout}") from None
+    except RecursionError:
+        raise VTHInvoerFout(
+            f"situatiebestand {pad} is te diep genest; een situatie heeft de vorm "
+            f"entiteiten/id/variabele/periode: waarde"
+        ) from None
     except (ValueError, yaml.YAMLError) as fout:
-        raise VTHInvoerFout(f"situatiebestand {pad} is geen geldige JSON/YAML: {str(fout).splitlines()[0]}") from None
-    if not isinstance(situatie, dict) or not {"deelnemers", "omgevingsdiensten"} <= set(situatie):
-        raise VTHInvoerFout(f"situatiebestand {pad}: verwacht de sleutels 'deelnemers' en 'omgevingsdiensten'")
-    return situatie
+        regel = str(fout).splitlines()[0] if str(fout) else type(fout).__name__
+        raise VTHInvoerFout(f"situatiebestand {pad} is geen geldige JSON/YAML: {regel}") from None
 
 
 def _bouwer_uit_situatie(situatie, pad):
+    """Build the situation under each system, checked against that system (a reform may add variables)."""
     from openfisca_core.errors import SituationParsingError
-    from openfisca_core.simulation_builder import SimulationBuilder
+
+    from openfisca_vth.errors import SituatieFout
+    from openfisca_vth.situatie import bouw_simulatie
 
     def bouw(systeem, periode):
         try:
-            return SimulationBuilder().build_from_entities(systeem, situatie)
+            return bouw_simulatie(systeem, situatie)
+        except SituatieFout as fout:
+            raise VTHInvoerFout(f"situatiebestand {pad}: {fout}") from None
         except SituationParsingError as fout:
             raise VTHInvoerFout(f"situatiebestand {pad}: {situatiefout_als_regel(fout, systeem)}") from None
 
