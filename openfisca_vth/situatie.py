@@ -479,3 +479,24 @@ def _enum(pad, variabele, waarde):
     if isinstance(waarde, str) and waarde in namen:
         return waarde
     raise _fout(pad, f"onbekende waarde {_tekst(waarde)} voor {variabele.name}; kies uit {', '.join(namen)}")
+
+
+def controleer_invoer_voor_periode(situatie, periode):
+    """Refuse inputs that do not cover ``periode`` (a month): they would fall back to defaults silently.
+
+    A situation that gives ``mandaat_verleend`` for 2025 only, asked for 2026-06, would otherwise be
+    computed with the default (no mandate) without a word. Outputs asked with ``null`` do not count.
+    """
+    maand = periods.period(str(periode))
+    for meervoud in ("deelnemers", "omgevingsdiensten"):
+        for id_, gegevens in (situatie.get(meervoud) or {}).items():
+            for naam, waarden in (gegevens or {}).items():
+                if not isinstance(waarden, dict):
+                    continue  # role lists
+                gegeven = [sleutel for sleutel, waarde in waarden.items() if waarde is not None]
+                if gegeven and not any(periods.period(str(sleutel)).contains(maand) for sleutel in gegeven):
+                    raise OngeldigeSituatie(
+                        [meervoud, id_, naam],
+                        f"{meervoud}/{id_}/{naam}: invoer voor {', '.join(map(str, gegeven))}, niet voor de gevraagde "
+                        f"maand {maand}; geef een waarde voor {maand.start.year} of {maand}",
+                    )

@@ -768,3 +768,23 @@ def test_compare_met_goede_situatie_geeft_status_0(capsys, tmp_path, naam, tekst
     status, uit, fout = _compare(capsys, pad)
     assert (status, fout) == (0, "")
     assert f"situatie {pad}" in uit
+
+
+def test_invoer_voor_een_ander_jaar_dan_gevraagd_wordt_geweigerd(tmp_path, capsys):
+    """Inputs for 2025 only, asked for 2026-06: refused instead of silently using defaults."""
+    import json
+
+    from openfisca_vth.cli import main
+
+    situatie = {
+        "deelnemers": {"gemeente_a": {"mandaat_verleend": {"2025": True}}},
+        "omgevingsdiensten": {"od": {"gemeenten": ["gemeente_a"]}},
+    }
+    pad = tmp_path / "situatie.json"
+    pad.write_text(json.dumps(situatie), encoding="utf-8")
+    code = main(["compare", "--reform", "uitstel_termijn_2027", "--period", "2026-06", "--situatie", str(pad)])
+    fout = capsys.readouterr().err
+    assert code == 2 and fout.count("\n") == 1
+    assert "deelnemers/gemeente_a/mandaat_verleend: invoer voor 2025, niet voor de gevraagde maand 2026-06" in fout
+    # the same situation asked for a month it covers is fine
+    assert main(["compare", "--reform", "uitstel_termijn_2027", "--period", "2025-06", "--situatie", str(pad)]) == 0

@@ -127,11 +127,13 @@ def _bouwer_uit_situatie(situatie, pad):
     from openfisca_core.errors import SituationParsingError
 
     from openfisca_vth.errors import SituatieFout
-    from openfisca_vth.situatie import bouw_simulatie
+    from openfisca_vth.situatie import bouw_simulatie, controleer_invoer_voor_periode, controleer_situatie
 
     def bouw(systeem, periode):
         try:
-            return bouw_simulatie(systeem, situatie)
+            schoon = controleer_situatie(systeem, situatie)
+            controleer_invoer_voor_periode(schoon, periode)
+            return bouw_simulatie(systeem, schoon)
         except SituatieFout as fout:
             raise VTHInvoerFout(f"situatiebestand {pad}: {fout}") from None
         except SituationParsingError as fout:
