@@ -21,7 +21,7 @@ test: setup lint
 	$(BIN)/pytest -q
 
 serve: setup
-	$(BIN)/openfisca serve --country-package openfisca_vth --port 5000
+	$(BIN)/openfisca-vth serve $(ARGS)
 
 lint: setup
 	$(BIN)/ruff check openfisca_vth variables tests

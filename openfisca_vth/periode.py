@@ -46,8 +46,17 @@ def verstreken_voor(datums, period):
     return numpy.asarray(datums, dtype="datetime64[D]") < eerste_dag(period)
 
 
+# The last year the model computes: far beyond any bill, and below the calendar's limit (a year of
+# 9999 would make OpenFisca's period arithmetic fail).
+LAATSTE_JAAR = 2199
+
+
 def controleer_dekking(period):
-    """Raise :class:`PeriodeBuitenDekking` if ``period`` ends before the model's coverage."""
+    """Raise :class:`PeriodeBuitenDekking` if ``period`` lies outside the model's coverage."""
+    if period.start.year + period.size // 12 > LAATSTE_JAAR:
+        raise PeriodeBuitenDekking(
+            f"Periode {period} ligt na de dekking van het model (tot en met {LAATSTE_JAAR}). Kies een eerdere periode."
+        )
     if peildatum(period) < EERSTE_GELDIGE_DAG:
         raise PeriodeBuitenDekking(
             f"Periode {period} ligt vóór de dekking van het model; de eerste gedekte maand is "
