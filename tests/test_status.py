@@ -211,3 +211,20 @@ def test_console_script_end_to_end():
     )
     assert klaar.returncode == 0, klaar.stderr
     assert json.loads(klaar.stdout)["totalen"]["robuust"] == 15
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is a Linux device")
+def test_volle_schijf_een_regel_en_status_2():
+    # Writing the report onto a full disk used to end in a traceback at interpreter exit.
+    with open("/dev/full", "w") as vol:
+        klaar = subprocess.run(
+            [sys.executable, "-c", "import sys; from openfisca_vth.cli import main; sys.exit(main())", "status"],
+            stdout=vol,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert klaar.returncode == 2
+    regels = klaar.stderr.strip().splitlines()
+    assert len(regels) == 1 and "Traceback" not in klaar.stderr
+    assert regels[0].startswith("openfisca-vth status: fout: lezen of schrijven mislukt")

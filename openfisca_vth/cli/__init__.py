@@ -41,6 +41,11 @@ def main(argv=None):
         return 2
     except BrokenPipeError:  # e.g. `openfisca-vth status | head`
         return 0
+    except OSError as fout:  # a full disk, a read-only directory, a path that is a directory
+        reden = fout.strerror or str(fout)
+        plaats_tekst = f" voor {fout.filename}" if fout.filename else ""
+        print(f"openfisca-vth {args.command}: fout: lezen of schrijven mislukt{plaats_tekst} ({reden})", file=sys.stderr)
+        return 2
 
 
 def entry_point():
