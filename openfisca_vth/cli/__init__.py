@@ -44,7 +44,8 @@ def main(argv=None):
     except OSError as fout:  # a full disk, a read-only directory, a path that is a directory
         reden = fout.strerror or str(fout)
         plaats_tekst = f" voor {fout.filename}" if fout.filename else ""
-        print(f"openfisca-vth {args.command}: fout: lezen of schrijven mislukt{plaats_tekst} ({reden})", file=sys.stderr)
+        melding = f"lezen of schrijven mislukt{plaats_tekst} ({reden})"
+        print(f"openfisca-vth {args.command}: fout: {melding}", file=sys.stderr)
         return 2
 
 
