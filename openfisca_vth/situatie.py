@@ -42,6 +42,7 @@ from openfisca_vth.periode import controleer_dekking
 
 MAXIMALE_DIEPTE = 20  # a situation needs five levels (entities/id/variable/period: value)
 VOORBEELD_MAAND = "2026-04"
+CBS_CODE = "cbs_code"  # identifies the gemeente or provincie behind a deelnemer
 _JAAR = re.compile(r"[0-9]{4}")
 _MAAND = re.compile(r"[0-9]{4}-[0-9]{2}")
 _DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -186,7 +187,26 @@ class _Controle:
         }
         for id_, gegevens in diensten.items():
             schoon[meervouden[1]][id_] = self._variabelen(self.groep, (meervouden[1], id_), gegevens)
+        self._controleer_eenmaal_per_dienst(schoon)
         return schoon
+
+    def _controleer_eenmaal_per_dienst(self, schoon):
+        """A gemeente or provincie takes part in one dienst once: two deelnemers of one dienst with the same
+        ``cbs_code`` are one authority counted twice (its Seveso duty would follow the order of the input)."""
+        deelnemers = schoon[self.personen.plural]
+        for dienst_id, gegevens in schoon[self.groep.plural].items():
+            code_van = {}  # cbs_code -> first deelnemer with it
+            for rol in self.rollen:
+                for deelnemer in gegevens.get(rol, ()):
+                    codes = {c for c in deelnemers[deelnemer].get(CBS_CODE, {}).values() if c}
+                    for code in sorted(codes):
+                        if code in code_van:
+                            raise _fout(
+                                (self.groep.plural, dienst_id),
+                                f"deelnemers {code_van[code]!r} en {deelnemer!r} hebben beide cbs_code {code!r}; "
+                                f"een gemeente of provincie neemt één keer deel aan een dienst",
+                            )
+                        code_van[code] = deelnemer
 
     def _enkelvoud(self, meervoud):
         return self.personen.key if meervoud == self.personen.plural else self.groep.key

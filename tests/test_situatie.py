@@ -59,6 +59,12 @@ def _basis():
 # -- mutations -----------------------------------------------------------------------------------------
 
 
+def _twee_keer_dezelfde_provincie(situatie):
+    situatie["deelnemers"]["provincie_p"]["cbs_code"] = {"2026": "PV20"}
+    situatie["deelnemers"]["provincie_q"] = {"cbs_code": {"2026": "PV20"}}
+    situatie["omgevingsdiensten"]["od_b"]["provincies"].append("provincie_q")
+
+
 def zet(*pad_en_waarde):
     *pad, waarde = pad_en_waarde
 
@@ -519,6 +525,13 @@ GEWEIGERD = [
         zet(*A, "seveso_taken_ondergebracht_bij", {"2026": ["od_a"]}),
         "deelnemers/gemeente_a/seveso_taken_ondergebracht_bij/2026",
         "één waarde",
+    ),
+    # one authority, one place per dienst (found by the property tests: the Seveso duty followed the input order)
+    (
+        "dezelfde provincie twee keer in een dienst",
+        _twee_keer_dezelfde_provincie,
+        "omgevingsdiensten/od_b",
+        "neemt één keer deel aan een dienst",
     ),
     # depth
     (
