@@ -45,7 +45,7 @@ def geinstalleerd(tmp_path_factory):
         doel.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(BRON / relatief, doel)
     wielen = werk / "wielen"
-    # --no-build-isolation: build with the setuptools of this environment (see Makefile),
+    # --no-build-isolation: build with the setuptools of this environment (the dev extra pins >= 77),
     # so the test needs no network.
     _draai(
         [
