@@ -135,3 +135,28 @@ def situatiefout_als_regel(fout, tax_benefit_system):
         yield f"{'/'.join(pad)}: {melding}" if pad else melding
 
     return "; ".join(regels(fout.error, []))
+
+
+class OnleesbaarBestand(VTHInvoerFout):
+    """A file that cannot be read as UTF-8 text; the message says why and what to do, without the path
+    (the caller puts the file's name in front, as its other messages do)."""
+
+
+def lees_tekstbestand(pad):
+    """The text of ``pad`` as UTF-8, or :class:`OnleesbaarBestand` with the reason in one Dutch line."""
+    from pathlib import Path
+
+    try:
+        return Path(pad).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise OnleesbaarBestand("bestand niet gevonden; controleer het pad") from None
+    except IsADirectoryError:
+        raise OnleesbaarBestand("is een map, geen bestand; geef het pad naar het bestand zelf") from None
+    except PermissionError:
+        raise OnleesbaarBestand("geen leesrechten op het bestand") from None
+    except UnicodeDecodeError as fout:
+        raise OnleesbaarBestand(
+            f"geen UTF-8-tekst (ongeldige byte op positie {fout.start}); sla het bestand op als UTF-8-tekst"
+        ) from None
+    except OSError as fout:
+        raise OnleesbaarBestand(f"bestand niet leesbaar ({fout.strerror or fout.__class__.__name__})") from None

@@ -592,10 +592,11 @@ def _zoek(dataset, periode, code):
         return zonder_hoofdletters[tekst.lower()]
     suggesties = difflib.get_close_matches(tekst, list(bekend), n=3, cutoff=0.6)
     suggesties += [r.id for r in deelnemers if r.naam.lower() == tekst.lower() and r.id not in suggesties]
-    hint = f"; bedoelt u {' of '.join(repr(s) for s in suggesties)}?" if suggesties else ""
+    hint = f"bedoelt u {' of '.join(repr(s) for s in suggesties)}? Geef" if suggesties else "geef"
+    wat = f"onbekende code {tekst!r} in {periode}" if tekst else "geen code gegeven"
     raise OnbekendeCode(
-        f"onbekende code {tekst!r} in {periode}{hint} Geef een dienstcode (bijvoorbeeld odra) of een "
-        f"deelnemer-id (bijvoorbeeld odra:GM0202) uit {dataset.omschrijving}"
+        f"{wat}; {hint} een dienstcode (bijvoorbeeld odra) of een deelnemer-id (bijvoorbeeld "
+        f"odra:GM0202) uit {dataset.omschrijving}"
     )
 
 

@@ -256,6 +256,12 @@ def test_onbekende_code_geeft_suggestie_en_status_2(capsys):
     assert "onbekende code 'odrx'" in fout and "'odra'" in fout
 
 
+def test_lege_code_zegt_dat_er_geen_code_is(capsys):
+    code, uit, fout = explain(capsys, "", "--period", "2026-04")
+    assert code == 2 and uit == ""
+    assert "fout: geen code gegeven; geef een dienstcode" in fout
+
+
 def test_onbekende_deelnemer_in_de_bibliotheek(dataset, baseline):
     with pytest.raises(VTHInvoerFout, match="odra:GM0221"):
         verklaar(dataset, baseline, "2026-04", "odra:GM0222")

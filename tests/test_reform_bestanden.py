@@ -169,6 +169,24 @@ def test_bestand_niet_gevonden(tmp_path, tax_benefit_system):
         laad_hervorming(str(pad), tax_benefit_system)
 
 
+@pytest.mark.parametrize(
+    ("maak", "melding"),
+    [
+        (lambda pad: pad.write_bytes(b"naam: x\n\xff\xfe"), "geen UTF-8-tekst (ongeldige byte op positie 8); sla"),
+        (lambda pad: pad.mkdir(), "is een map, geen bestand"),
+    ],
+    ids=["andere codering", "map"],
+)
+def test_onleesbaar_bestand_zegt_waarom_en_wat_te_doen(tmp_path, tax_benefit_system, maak, melding):
+    # used to be "bestand niet leesbaar (UnicodeDecodeError)": the exception's class name, no remedy
+    pad = tmp_path / "wijziging.yaml"
+    maak(pad)
+    with pytest.raises(HervormingsbestandFout) as fout:
+        laad_hervorming(str(pad), tax_benefit_system)
+    assert str(fout.value).startswith(f"{pad}: ") and melding in str(fout.value)
+    assert "Error" not in str(fout.value)
+
+
 def test_onbekende_naam_noemt_de_dichtstbijzijnde(tax_benefit_system):
     with pytest.raises(HervormingsFout, match="bedoelt u 'uitstel_termijn_2027'"):
         laad_hervorming("uitstel_termijn_2072", tax_benefit_system)

@@ -159,6 +159,7 @@ def test_eigen_dataset_is_niet_illustratief(capsys, tmp_path):
     "argumenten, melding",
     [
         (["--period", "2026-13"], "ongeldige periode"),
+        (["--period", ""], "ongeldige periode ''"),  # was silently the current month
         (["--period", "2015-01"], "2016-04"),
         (["--period", "2023-12"], "buiten de dekking"),
         (["--dataset", "/bestaat/niet"], "niet gevonden"),

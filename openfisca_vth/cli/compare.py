@@ -13,7 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from openfisca_vth.errors import VTHInvoerFout, onbekende_variabele, situatiefout_als_regel
+from openfisca_vth.errors import (
+    OnleesbaarBestand,
+    VTHInvoerFout,
+    lees_tekstbestand,
+    onbekende_variabele,
+    situatiefout_als_regel,
+)
 from openfisca_vth.uitvoer import ja_nee
 
 HELP = "Vergelijk huidig recht met een hervorming (of met varianten naast elkaar) en toon alleen wat verandert."
@@ -103,9 +109,9 @@ def lees_situatie(pad):
     nesting are refused here; the content is checked per system by ``controleer_situatie``.
     """
     try:
-        tekst = Path(pad).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        raise VTHInvoerFout(f"situatiebestand {pad} niet gevonden of niet leesbaar (UTF-8)") from None
+        tekst = lees_tekstbestand(pad)
+    except OnleesbaarBestand as fout:
+        raise VTHInvoerFout(f"situatiebestand {pad}: {fout}") from None
     try:
         if str(pad).endswith(".json"):
             return json.loads(tekst, object_pairs_hook=_zonder_dubbele_sleutels)
@@ -169,11 +175,11 @@ def _namen_van_varianten(specs):
 
 def run(args):
     from openfisca_vth import CountryTaxBenefitSystem
-    from openfisca_vth.cli.opties import huidige_maand, lees_maanden
+    from openfisca_vth.cli.opties import gevraagde_periode, lees_maanden
     from openfisca_vth.reforms import laad_hervorming
     from openfisca_vth.vergelijking import opmaak, vergelijk_varianten
 
-    maanden = lees_maanden(args.period or huidige_maand())
+    maanden = lees_maanden(gevraagde_periode(args))
     if args.plot and len(maanden) < 2:
         raise VTHInvoerFout("--plot tekent een tijdlijn: geef --period BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12")
     periode = maanden[0]

@@ -28,12 +28,12 @@ def add_arguments(parser):
 
 def run(args, uit=None):
     from openfisca_vth import CountryTaxBenefitSystem
-    from openfisca_vth.cli.opties import huidige_maand, lees_maand
+    from openfisca_vth.cli.opties import gevraagde_periode, lees_maand
     from openfisca_vth.dataset import laad_dataset
     from openfisca_vth.verklaring import RENDERERS, verklaar
 
     uit = uit or sys.stdout
-    periode = lees_maand(args.period or huidige_maand())
+    periode = lees_maand(gevraagde_periode(args))
     dataset = laad_dataset(args.dataset)
     systeem = CountryTaxBenefitSystem()
     if args.reform:

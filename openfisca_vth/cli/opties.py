@@ -12,6 +12,12 @@ def huidige_maand():
     return datetime.date.today().strftime("%Y-%m")
 
 
+def gevraagde_periode(args):
+    """The ``--period`` text asked for, or the current month when the option is absent (an empty
+    ``--period ''`` is a mistake, not the default)."""
+    return huidige_maand() if args.period is None else args.period
+
+
 def lees_maand(tekst):
     """``--period``: one covered month (``openfisca_vth.periode.maand``)."""
     return maand(tekst)

@@ -36,13 +36,13 @@ def add_arguments(parser):
 
 def run(args, uit=None):
     from openfisca_vth import CountryTaxBenefitSystem
-    from openfisca_vth.cli.opties import huidige_maand, lees_maanden
+    from openfisca_vth.cli.opties import gevraagde_periode, lees_maanden
     from openfisca_vth.dataset import laad_dataset
     from openfisca_vth.errors import VTHInvoerFout
     from openfisca_vth.rapport import bereken_status
 
     uit = uit or sys.stdout
-    maanden = lees_maanden(args.period or huidige_maand())
+    maanden = lees_maanden(gevraagde_periode(args))
     if args.plot and len(maanden) < 2:
         raise VTHInvoerFout("--plot tekent een tijdlijn: geef --period BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12")
     dataset = laad_dataset(args.dataset)

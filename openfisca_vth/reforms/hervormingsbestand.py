@@ -27,12 +27,11 @@ import dataclasses
 import difflib
 import math
 import re
-from pathlib import Path
 
 import yaml
 from openfisca_core.parameters import Parameter, ParameterNode
 
-from openfisca_vth.errors import HervormingsbestandFout, HervormingsFout
+from openfisca_vth.errors import HervormingsbestandFout, HervormingsFout, OnleesbaarBestand, lees_tekstbestand
 from openfisca_vth.metadata import HERNOEMD, STATUSSEN, bladeren, fouten_in_metadata
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
 from openfisca_vth.reforms.basis import VTHHervorming, lees_datum, waarde_metadata, zet_waarde
@@ -127,11 +126,9 @@ def lees_hervormingsbestand(pad):
     """Read and check a reform file (not yet against the parameter tree)."""
     bestand = str(pad)
     try:
-        tekst = Path(pad).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _fout(bestand, None, "bestand niet gevonden") from None
-    except (IsADirectoryError, UnicodeDecodeError, PermissionError) as fout:
-        raise _fout(bestand, None, f"bestand niet leesbaar ({fout.__class__.__name__})") from None
+        tekst = lees_tekstbestand(pad)
+    except OnleesbaarBestand as fout:
+        raise _fout(bestand, None, str(fout)) from None
 
     lezer = None
     try:
