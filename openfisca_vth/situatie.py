@@ -36,7 +36,7 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_vth.dataset.lezen import ONWAAR, WAAR
+from openfisca_vth.dataset.lezen import CBS_CODE_PATROON, ONWAAR, WAAR
 from openfisca_vth.errors import OngeldigeSituatie, PeriodeBuitenDekking, onbekende_variabele
 from openfisca_vth.periode import controleer_dekking
 
@@ -187,19 +187,30 @@ class _Controle:
         }
         for id_, gegevens in diensten.items():
             schoon[meervouden[1]][id_] = self._variabelen(self.groep, (meervouden[1], id_), gegevens)
-        self._controleer_eenmaal_per_dienst(schoon)
+        self._controleer_cbs_codes(schoon)
         return schoon
 
-    def _controleer_eenmaal_per_dienst(self, schoon):
-        """A gemeente or provincie takes part in one dienst once: two deelnemers of one dienst with the same
-        ``cbs_code`` are one authority counted twice (its Seveso duty would follow the order of the input)."""
+    def _controleer_cbs_codes(self, schoon):
+        """A ``cbs_code`` is written as CBS writes it (GMxxxx for a gemeente, PVxx for a provincie; a
+        misspelled code would silently find no Seveso designation), and a gemeente or provincie takes
+        part in one dienst once: two deelnemers of one dienst with the same code are one authority
+        counted twice (its Seveso duty would follow the order of the input)."""
         deelnemers = schoon[self.personen.plural]
         for dienst_id, gegevens in schoon[self.groep.plural].items():
             code_van = {}  # cbs_code -> first deelnemer with it
-            for rol in self.rollen:
-                for deelnemer in gegevens.get(rol, ()):
-                    codes = {c for c in deelnemers[deelnemer].get(CBS_CODE, {}).values() if c}
-                    for code in sorted(codes):
+            for meervoud, rol in self.rollen.items():
+                patroon = CBS_CODE_PATROON.get(rol.key)
+                for deelnemer in gegevens.get(meervoud, ()):
+                    perioden = deelnemers[deelnemer].get(CBS_CODE, {})
+                    for periode, code in perioden.items():
+                        if code and patroon and not patroon.fullmatch(code):
+                            voorbeeld = "GM0363" if rol.key == "gemeente" else "PV26"
+                            raise _fout(
+                                (self.personen.plural, deelnemer, CBS_CODE, periode),
+                                f"ongeldige cbs_code {_tekst(code)} voor een {rol.key} (onder {meervoud} van "
+                                f"{dienst_id!r}); schrijf de code zoals het CBS, bijvoorbeeld {voorbeeld}",
+                            )
+                    for code in sorted({c for c in perioden.values() if c}):
                         if code in code_van:
                             raise _fout(
                                 (self.groep.plural, dienst_id),

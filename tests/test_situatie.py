@@ -526,6 +526,18 @@ GEWEIGERD = [
         "deelnemers/gemeente_a/seveso_taken_ondergebracht_bij/2026",
         "één waarde",
     ),
+    (
+        "cbs_code in kleine letters",
+        zet(*A, "cbs_code", {"2026": "gm0344"}),
+        "deelnemers/gemeente_a/cbs_code/2026",
+        "bijvoorbeeld GM0363",
+    ),
+    (
+        "provinciecode voor een gemeente",
+        zet(*A, "cbs_code", {"2026": "PV20"}),
+        "deelnemers/gemeente_a/cbs_code/2026",
+        "voor een gemeente (onder gemeenten van 'od_a')",
+    ),
     # one authority, one place per dienst (found by the property tests: the Seveso duty followed the input order)
     (
         "dezelfde provincie twee keer in een dienst",
