@@ -584,7 +584,7 @@ def _zoek(dataset, periode, code):
     diensten = dataset.omgevingsdiensten(periode)
     deelnemers = dataset.deelnemers(periode)
     bekend = {r.code: r for r in diensten} | {r.id: r for r in deelnemers}
-    tekst = (code or "").strip()
+    tekst = "" if code is None else str(code).strip()
     if tekst in bekend:
         return bekend[tekst]
     zonder_hoofdletters = {k.lower(): r for k, r in bekend.items()}
