@@ -1,7 +1,7 @@
 """Who a deelnemer is, and the duties of a deelnemer that are not task categories."""
 
 import numpy
-from openfisca_core.model_api import MONTH, Enum, Variable, select
+from openfisca_core.model_api import ETERNITY, MONTH, Enum, Variable, select
 
 from openfisca_vth.bronnen_register import (
     KST_22343_419,
@@ -78,6 +78,18 @@ class cbs_code(Variable):
     documentation = """
     De landelijke dataset vult deze code in. De aangewezen Seveso-omgevingsdienst van een
     provincie wordt op deze code opgezocht (parameter basistakenpakket.seveso_aanwijzing).
+    """
+
+
+class kopie(Variable):
+    value_type = int
+    entity = Deelnemer
+    definition_period = ETERNITY
+    label = "Volgnummer van de situatie in een gestapelde berekening (variatie van een regel); 0 in een gewone"
+    documentation = """
+    Geen rechtsregel maar techniek: een variatie over de waarden van één parameter rekent alle
+    waarden in één simulatie door, met een kopie van de dataset per waarde. Wat een provincie in al
+    haar diensten één keer is (haar Seveso-plicht), geldt per kopie.
     """
 
 

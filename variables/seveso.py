@@ -100,19 +100,28 @@ class draagt_seveso_plicht(Variable):
     """
 
     def formula(deelnemer, period):
+        is_provincie = deelnemer("bestuurslaag", period) == Bestuurslaag.provincie
         aangewezen = deelnemer("aangewezen_seveso_omgevingsdienst", period)
         eigen = deelnemer("code_omgevingsdienst", period)
         codes = deelnemer("cbs_code", period)
-        bekend = (codes != "") * (aangewezen != "")
-        sleutel = numpy.char.add(numpy.char.add(codes.astype(str), "|"), eigen.astype(str))
-        partij_bij_aangewezen = numpy.isin(
-            numpy.char.add(numpy.char.add(codes.astype(str), "|"), aangewezen.astype(str)), sleutel
-        )
+        kopie = deelnemer("kopie", period)
+        uitkomst = numpy.zeros(deelnemer.count, dtype=bool)
+        # Only provincie records take part (a small share: the string work stays cheap). A provincie
+        # is the same authority in all its diensten of one situation; a stacked simulation
+        # (openfisca_vth.variatie) holds several situations, told apart by ``kopie``.
+        p = numpy.flatnonzero(is_provincie)
+        if not p.size:
+            return uitkomst
+        eigen, aangewezen = eigen[p].astype(str), aangewezen[p].astype(str)
+        provincie = numpy.char.add(numpy.char.add(kopie[p].astype(str), "/"), codes[p].astype(str))
+        bekend = (codes[p] != "") & (aangewezen != "")
+        sleutel = numpy.char.add(numpy.char.add(provincie, "|"), eigen)
+        partij_bij_aangewezen = numpy.isin(numpy.char.add(numpy.char.add(provincie, "|"), aangewezen), sleutel)
         # the record with the alphabetically first dienst code of each provincie
-        volgorde = numpy.lexsort((eigen.astype(str), codes.astype(str)))
-        gesorteerd = codes.astype(str)[volgorde]
-        eerste = numpy.zeros(deelnemer.count, dtype=bool)
+        volgorde = numpy.lexsort((eigen, provincie))
+        gesorteerd = provincie[volgorde]
+        eerste = numpy.zeros(p.size, dtype=bool)
         eerste[volgorde[numpy.r_[True, gesorteerd[1:] != gesorteerd[:-1]]]] = True
-        hier = (eigen == aangewezen) * (aangewezen != "")
-        is_provincie = deelnemer("bestuurslaag", period) == Bestuurslaag.provincie
-        return is_provincie * (hier + bekend * numpy.logical_not(partij_bij_aangewezen) * eerste)
+        hier = (eigen == aangewezen) & (aangewezen != "")
+        uitkomst[p] = hier | (bekend & ~partij_bij_aangewezen & eerste)
+        return uitkomst

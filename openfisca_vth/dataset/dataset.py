@@ -3,7 +3,8 @@
 from pathlib import Path
 
 import numpy
-from openfisca_core.simulations import SimulationBuilder
+from openfisca_core.periods import ETERNITY
+from openfisca_core.simulations import Simulation
 
 from openfisca_vth.dataset.fouten import DatasetBuitenDekking, DatasetFout
 from openfisca_vth.dataset.invoer import SEVESO_VARIABELE
@@ -11,6 +12,7 @@ from openfisca_vth.dataset.lezen import ALLE_DEELNEMERS, lees_map
 from openfisca_vth.periode import maand, peildatum
 
 INGEBOUWD = "ingebouwd"
+KOPIE = "kopie"  # the input that tells the copies of a stacked simulation apart
 INGEBOUWD_DIR = Path(__file__).parent / INGEBOUWD
 
 
@@ -124,29 +126,39 @@ class Dataset:
         _, dag = self._dag(periode)
         return self._per_code(self._wbb_gemeenten, dag)
 
-    def simulatie(self, tax_benefit_system, periode):
+    def simulatie(self, tax_benefit_system, periode, kopieen=1):
         """An OpenFisca Simulation of ``periode`` with the composition and inputs valid then.
 
         Inputs are set for the month itself (one period form per variable: OpenFisca's
         ``set_input_dispatch_by_period`` would silently drop a year given beside a month of it):
         a variable that some row sets gets, for the entities no row covers, its default value.
+
+        With ``kopieen`` > 1 the simulation holds that many copies of the month, one after the
+        other (entity ``i`` of copy ``k`` at ``k * count + i``), with the same ids; the input
+        ``kopie`` tells them apart where a rule spans diensten. ``openfisca_vth.variatie`` gives
+        each copy its own value of a rule. The populations are built from numpy arrays directly:
+        OpenFisca's ``SimulationBuilder`` passes ids and roles through Python lists.
         """
         periode, _ = self._dag(periode)
+        if not isinstance(kopieen, int) or isinstance(kopieen, bool) or kopieen < 1:
+            raise ValueError(f"kopieen moet een geheel getal van 1 of meer zijn, niet {kopieen!r}")
         diensten, deelnemers = self._samenstelling(periode)
         dienst_codes = [dienst.code for dienst in diensten]
         deelnemer_ids = [deelnemer.id for deelnemer in deelnemers]
-
-        builder = SimulationBuilder()
-        builder.create_entities(tax_benefit_system)
-        builder.declare_person_entity("deelnemer", deelnemer_ids)
-        populatie = builder.declare_entity("omgevingsdienst", dienst_codes)
-        rollen = [rol.key for rol in populatie.entity.flattened_roles]
-        builder.join_with_persons(
-            populatie,
-            numpy.array([deelnemer.omgevingsdienst_code for deelnemer in deelnemers]),
-            numpy.array([rollen.index(deelnemer.soort) for deelnemer in deelnemers]),
-        )
-        simulatie = builder.build(tax_benefit_system)
+        populaties = tax_benefit_system.instantiate_entities()
+        personen = populaties[tax_benefit_system.person_entity.key]
+        groep = next(populaties[e.key] for e in tax_benefit_system.group_entities)
+        rollen = {rol.key: rol for rol in groep.entity.flattened_roles}
+        index = {code: j for j, code in enumerate(dienst_codes)}
+        lid_van = numpy.array([index[d.omgevingsdienst_code] for d in deelnemers], dtype=numpy.int32)
+        personen.ids = numpy.tile(numpy.array(deelnemer_ids), kopieen)
+        personen.count = len(personen.ids)
+        groep.ids = numpy.tile(numpy.array(dienst_codes), kopieen)
+        groep.count = len(groep.ids)
+        verschuiving = numpy.repeat(numpy.arange(kopieen, dtype=numpy.int32) * len(dienst_codes), len(deelnemers))
+        groep.members_entity_id = numpy.tile(lid_van, kopieen) + verschuiving
+        groep.members_role = numpy.tile(numpy.array([rollen[d.soort] for d in deelnemers], dtype=object), kopieen)
+        simulatie = Simulation(tax_benefit_system, populaties)
 
         dienst_invoer, deelnemer_invoer = self.invoer(periode)
         dienst_invoer[SEVESO_VARIABELE] = {dienst.code: dienst.is_seveso_omgevingsdienst for dienst in diensten}
@@ -164,7 +176,10 @@ class Dataset:
         for invoer, ids in ((dienst_invoer, dienst_codes), (deelnemer_invoer, deelnemer_ids)):
             for variabele, waarden in invoer.items():
                 standaard = tax_benefit_system.variables[variabele].default_value
-                simulatie.set_input(variabele, periode, numpy.array([waarden.get(id_, standaard) for id_ in ids]))
+                waarden = numpy.array([waarden.get(id_, standaard) for id_ in ids])
+                simulatie.set_input(variabele, periode, numpy.tile(waarden, kopieen))
+        if kopieen > 1:
+            simulatie.set_input(KOPIE, ETERNITY, numpy.repeat(numpy.arange(kopieen), len(deelnemers)))
         return simulatie
 
 
