@@ -126,7 +126,7 @@ class Dataset:
         _, dag = self._dag(periode)
         return self._per_code(self._wbb_gemeenten, dag)
 
-    def simulatie(self, tax_benefit_system, periode, kopieen=1):
+    def simulatie(self, tax_benefit_system, periode, kopieen=1, klasse=Simulation):
         """An OpenFisca Simulation of ``periode`` with the composition and inputs valid then.
 
         Inputs are set for the month itself (one period form per variable: OpenFisca's
@@ -136,8 +136,9 @@ class Dataset:
         With ``kopieen`` > 1 the simulation holds that many copies of the month, one after the
         other (entity ``i`` of copy ``k`` at ``k * count + i``), with the same ids; the input
         ``kopie`` tells them apart where a rule spans diensten. ``openfisca_vth.variatie`` gives
-        each copy its own value of a rule. The populations are built from numpy arrays directly:
-        OpenFisca's ``SimulationBuilder`` passes ids and roles through Python lists.
+        each copy its own value of a rule (with its own ``klasse`` of simulation). The populations
+        are built from numpy arrays directly: OpenFisca's ``SimulationBuilder`` passes ids and roles
+        through Python lists.
         """
         periode, _ = self._dag(periode)
         if not isinstance(kopieen, int) or isinstance(kopieen, bool) or kopieen < 1:
@@ -158,7 +159,7 @@ class Dataset:
         verschuiving = numpy.repeat(numpy.arange(kopieen, dtype=numpy.int32) * len(dienst_codes), len(deelnemers))
         groep.members_entity_id = numpy.tile(lid_van, kopieen) + verschuiving
         groep.members_role = numpy.tile(numpy.array([rollen[d.soort] for d in deelnemers], dtype=object), kopieen)
-        simulatie = Simulation(tax_benefit_system, populaties)
+        simulatie = klasse(tax_benefit_system, populaties)
 
         dienst_invoer, deelnemer_invoer = self.invoer(periode)
         dienst_invoer[SEVESO_VARIABELE] = {dienst.code: dienst.is_seveso_omgevingsdienst for dienst in diensten}

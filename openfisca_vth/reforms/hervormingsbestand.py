@@ -338,7 +338,7 @@ SOORTNAMEN = {
 BOOLEAANSE_WOORDEN = {"waar": True, "ja": True, "onwaar": False, "nee": False}
 
 
-def _bereik(parameter):
+def bereik(parameter):
     """(lowest, highest) a number may take, from the unit of the parameter (None: no bound)."""
     eenheid = parameter.metadata.get("unit", "")
     if eenheid == "/1":
@@ -366,7 +366,7 @@ def _controleer_waarde(parameter, wijziging, bestand):
         waar = f"{wijziging.pad} op {wijziging.datum}"
         if not math.isfinite(wijziging.waarde):
             raise _fout(bestand, wijziging.regel, f"{waar}: {_weergave(wijziging.waarde)} is geen eindig getal")
-        laagste, hoogste = _bereik(parameter)
+        laagste, hoogste = bereik(parameter)
         if laagste is not None and wijziging.waarde < laagste or hoogste is not None and wijziging.waarde > hoogste:
             grenzen = f"tussen {laagste} en {hoogste}" if hoogste is not None else f"{laagste} of meer"
             raise _fout(

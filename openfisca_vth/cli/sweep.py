@@ -1,0 +1,162 @@
+"""``openfisca-vth sweep PARAMETER --values ...``: the headline results for many values of one rule.
+
+The computation is :func:`openfisca_vth.variatie.varieer` (stacked in one simulation where it
+can); this module parses the options and formats the :class:`~openfisca_vth.variatie.Variatie`:
+a table that groups consecutive values with the same counts and lists the diensten that change
+state, JSON (``waarden``: a list of ``{waarde, totalen}`` with the ``status`` totals keys) and CSV
+(one row per value).
+"""
+
+import csv
+import sys
+
+from openfisca_vth.uitvoer import json_tekst
+
+HELP = "Reken één regel door voor veel waarden: hoeveel diensten robuust zijn, en welke omslaan bij welke waarde."
+FORMATS = ("table", "json", "csv")
+
+
+def add_arguments(parser):
+    from openfisca_vth.cli.opties import voeg_dataset_toe, voeg_periode_toe, voeg_reform_toe
+
+    parser.add_argument(
+        "parameter",
+        metavar="PARAMETER",
+        help="het volledige pad van de regel, bijvoorbeeld robuustheidscriteria.kritieke_massa.minimum_fte_formatie",
+    )
+    parser.add_argument(
+        "--values",
+        required=True,
+        metavar="START:STOP[:STAP]|W1,W2,...",
+        help=(
+            "de waarden: een bereik met beide grenzen inbegrepen (0:999, 0:500:25; datums met een stap in "
+            "maanden: 2027-01-01:2029-01-01:6) of een lijst (true,false of 2027-01-01,2028-01-01)"
+        ),
+    )
+    voeg_periode_toe(parser)
+    voeg_reform_toe(parser)
+    voeg_dataset_toe(parser)
+    parser.add_argument("--format", choices=FORMATS, default="table", help="uitvoervorm")
+
+
+def run(args, uit=None):
+    from openfisca_vth import CountryTaxBenefitSystem
+    from openfisca_vth.cli.opties import gevraagde_periode, lees_maand
+    from openfisca_vth.dataset import laad_dataset
+    from openfisca_vth.reforms import laad_hervorming
+    from openfisca_vth.variatie import lees_waarden, varieer, zoek_parameter
+
+    uit = uit or sys.stdout
+    periode = lees_maand(gevraagde_periode(args))
+    dataset = laad_dataset(args.dataset)
+    baseline = CountryTaxBenefitSystem()
+    systeem = laad_hervorming(args.reform, baseline) if args.reform else baseline
+    waarden = lees_waarden(args.values, zoek_parameter(systeem.parameters, args.parameter))
+    variatie = varieer(dataset, baseline, args.parameter, waarden, periode, hervorming=args.reform)
+    FORMATTERS[args.format](variatie, uit)
+    return 0
+
+
+def weergave(waarde):
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, float):
+        return f"{waarde:g}"
+    return str(waarde)
+
+
+KOLOMMEN = ("robuust", "niet_robuust", "bijsturingsbevoegdheid_staatssecretaris")
+
+
+def groepen(variatie):
+    """Consecutive values with the same counts, as (the values, totalen)."""
+    rijen = []
+    for uitkomst in variatie.uitkomsten:
+        sleutel = tuple(uitkomst.totalen[k] for k in KOLOMMEN)
+        if rijen and rijen[-1][2] == sleutel:
+            rijen[-1][0].append(uitkomst.waarde)
+        else:
+            rijen.append([[uitkomst.waarde], uitkomst.totalen, sleutel])
+    return [(waarden, totalen) for waarden, totalen, _ in rijen]
+
+
+def _bereik_tekst(waarden):
+    if len(waarden) == 1:
+        return weergave(waarden[0])
+    if all(isinstance(w, int | float) and not isinstance(w, bool) for w in waarden):
+        return f"{weergave(waarden[0])} t/m {weergave(waarden[-1])}"
+    return ", ".join(weergave(w) for w in waarden)
+
+
+TOESTANDEN = {
+    ("robuust", True): "robuust",
+    ("robuust", False): "niet robuust",
+    ("bijsturingsbevoegdheid_staatssecretaris", True): "bijsturing mogelijk",
+    ("bijsturingsbevoegdheid_staatssecretaris", False): "geen bijsturing",
+}
+
+
+def _wissel_tekst(wissel):
+    na, voor = TOESTANDEN[wissel.uitkomst, wissel.wordt], TOESTANDEN[wissel.uitkomst, not wissel.wordt]
+    return f"{na} vanaf {weergave(wissel.naar_waarde)} (bij {weergave(wissel.van_waarde)}: {voor})"
+
+
+def schrijf_tabel(variatie, uit):
+    hervorming = variatie.hervorming or "huidig recht"
+    uit.write(f"Variatie van {variatie.parameter}, periode {variatie.periode} ({hervorming})\n")
+    uit.write(f"Dataset: {variatie.dataset}\n")
+    if variatie.illustratief:
+        uit.write("LET OP: de invoer per dienst is een illustratief scenario, geen gemeten feit.\n")
+    aantal = len(variatie.uitkomsten)
+    if variatie.werkwijze == "gestapeld":
+        uit.write(f"Werkwijze: {aantal} waarden in één gestapelde simulatie.\n\n")
+    else:
+        uit.write(f"Werkwijze: per waarde ({aantal} berekeningen): {variatie.reden}.\n\n")
+    koppen = ("waarden", "robuust", "niet robuust", "bijsturing mogelijk")
+    rijen = []
+    for waarden, totalen in groepen(variatie):
+        rijen.append((_bereik_tekst(waarden), *(str(totalen[k]) for k in KOLOMMEN)))
+    breedtes = [max(len(r[i]) for r in (koppen, *rijen)) for i in range(len(koppen))]
+    for rij in (koppen, *rijen):
+        uit.write(
+            "  ".join(
+                cel.ljust(b) if i == 0 else cel.rjust(b) for i, (cel, b) in enumerate(zip(rij, breedtes, strict=True))
+            ).rstrip()
+            + "\n"
+        )
+    wissels = variatie.wisselingen
+    uit.write("\n")
+    if not wissels:
+        uit.write("Geen dienst slaat om binnen deze waarden.\n")
+        return
+    uit.write(f"Diensten die omslaan ({len(wissels)}):\n")
+    breedte = max(len(w.code) for w in wissels)
+    for wissel in wissels:
+        uit.write(f"  {wissel.code:<{breedte}}  {_wissel_tekst(wissel)}  [{wissel.naam}]\n")
+
+
+def schrijf_json(variatie, uit):
+    uit.write(json_tekst(variatie.naar_dict()) + "\n")
+
+
+def schrijf_csv(variatie, uit):
+    from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
+
+    schrijver = csv.writer(uit, lineterminator="\n")
+    eenvoudig = [k for k, v in variatie.uitkomsten[0].totalen.items() if not isinstance(v, dict)]
+    criteria = [c.code for c in ROBUUSTHEIDSCRITERIA]
+    schrijver.writerow(["parameter", "periode", "waarde", *eenvoudig, *(f"niet_voldaan_{c}" for c in criteria)])
+    for uitkomst in variatie.uitkomsten:
+        t = uitkomst.totalen
+        schrijver.writerow(
+            [
+                variatie.parameter,
+                variatie.periode,
+                weergave(uitkomst.waarde) if not isinstance(uitkomst.waarde, bool) else str(uitkomst.waarde).lower(),
+                *(t[k] for k in eenvoudig),
+                *(t["niet_voldaan_per_criterium"][c] for c in criteria),
+            ]
+        )
+
+
+FORMATTERS = {"table": schrijf_tabel, "json": schrijf_json, "csv": schrijf_csv}

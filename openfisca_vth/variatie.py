@@ -1,0 +1,476 @@
+"""Sweeps (*variaties*): the headline results of ``status`` for many values of one rule.
+
+A drafter asks "from which minimum formation on do diensten start to fail?". A sweep answers it
+for every value at once. Two ways to compute it, both on the real formulas:
+
+- **gestapeld** (stacked): one simulation holds one copy of the dataset's month per value
+  (``Dataset.simulatie(kopieen=N)``) and the swept parameter, where the formulas read it, is an
+  array with each copy's value. OpenFisca's axes cannot vary a parameter; this driver swaps the
+  leaf in the parameters a formula receives, nothing else. It applies when the formulas of one
+  entity read the parameter as a number or a switch inside array arithmetic.
+- **per_waarde** (value by value): one reform per value (as a reform file would set it, from the
+  model's first day) and one ``status`` per value. Used for rules read at Python level (which
+  criteria count), rules a reform turns into other rules when it is built (the bill's choices, its
+  in-force date), text and date values, and whenever stacking fails. Slower, but always right.
+
+Both give the same totals as ``openfisca-vth status`` under a reform file with the value (a test
+holds them to it).
+"""
+
+import copy
+import dataclasses
+import datetime
+import difflib
+import math
+import re
+
+import numpy
+from openfisca_core.simulations import Simulation
+
+from openfisca_vth.errors import HervormingsFout, VTHInvoerFout
+from openfisca_vth.metadata import bladeren
+from openfisca_vth.periode import EERSTE_GELDIGE_DAG, maand, peildatum
+from openfisca_vth.rapport import bereken_status
+from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
+from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
+
+GESTAPELD = "gestapeld"
+PER_WAARDE = "per_waarde"
+MAXIMUM_WAARDEN = 10_000  # stacked: 10,000 copies of the national dataset are 3.7 million deelnemers
+MAXIMUM_PER_WAARDE = 200  # value by value costs a reform and a status per value
+_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class VariatieFout(VTHInvoerFout):
+    """A sweep that cannot be run as asked (unknown parameter, bad values)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Waardeuitkomst:
+    """The results for one value: the totals of ``status`` and the diensten in each state."""
+
+    waarde: object
+    totalen: dict
+    robuust: frozenset  # codes of the robust diensten
+    bijsturing: frozenset  # codes of the diensten the State Secretary could steer
+
+    def naar_dict(self):
+        return {"waarde": self.waarde, "totalen": self.totalen}
+
+
+@dataclasses.dataclass(frozen=True)
+class Wissel:
+    """A dienst changes state between two consecutive values of the sweep."""
+
+    code: str
+    naam: str
+    uitkomst: str  # "robuust" or "bijsturingsbevoegdheid_staatssecretaris"
+    van_waarde: object
+    naar_waarde: object
+    wordt: bool  # the state at naar_waarde
+
+    def naar_dict(self):
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class Variatie:
+    parameter: str
+    periode: str
+    hervorming: str | None
+    dataset: str
+    illustratief: bool
+    werkwijze: str  # GESTAPELD or PER_WAARDE
+    reden: str  # why per_waarde, empty when stacked
+    uitkomsten: tuple  # of Waardeuitkomst, in the order of the values
+    diensten: tuple  # (code, naam) of the diensten in the month
+
+    @property
+    def wisselingen(self):
+        namen = dict(self.diensten)
+        wissels = []
+        for vorige, volgende in zip(self.uitkomsten, self.uitkomsten[1:], strict=False):
+            for uitkomst in ("robuust", "bijsturing"):
+                voor, na = getattr(vorige, uitkomst), getattr(volgende, uitkomst)
+                for code in sorted(voor ^ na):
+                    wissels.append(
+                        Wissel(
+                            code=code,
+                            naam=namen.get(code, code),
+                            uitkomst="robuust" if uitkomst == "robuust" else "bijsturingsbevoegdheid_staatssecretaris",
+                            van_waarde=vorige.waarde,
+                            naar_waarde=volgende.waarde,
+                            wordt=code in na,
+                        )
+                    )
+        return tuple(wissels)
+
+    def naar_dict(self):
+        return {
+            "parameter": self.parameter,
+            "periode": self.periode,
+            "hervorming": self.hervorming,
+            "dataset": self.dataset,
+            "illustratief": self.illustratief,
+            "werkwijze": self.werkwijze,
+            "reden_per_waarde": self.reden or None,
+            "waarden": [u.naar_dict() for u in self.uitkomsten],
+            "wisselingen": [w.naar_dict() for w in self.wisselingen],
+        }
+
+
+# -- the parameter and its values ------------------------------------------------------------------
+
+
+def zoek_parameter(parameters, pad):
+    """The parameter leaf at ``pad`` (dotted), or a VariatieFout naming the closest paths."""
+    bladen = {blad.name: blad for blad in bladeren(parameters)}
+    if pad in bladen:
+        return bladen[pad]
+    suggesties = difflib.get_close_matches(str(pad), list(bladen), n=2, cutoff=0.6)
+    if not suggesties:
+        suggesties = [naam for naam in bladen if naam.endswith(f".{pad}") or naam.startswith(f"{pad}.")][:2]
+    hint = f"bedoelt u {' of '.join(repr(s) for s in suggesties)}? " if suggesties else ""
+    raise VariatieFout(
+        f"onbekende parameter {pad!r}; {hint}geef het volledige pad van een regel, zoals "
+        f"robuustheidscriteria.kritieke_massa.minimum_fte_formatie (alle regels: docs/legal-sources.md)"
+    )
+
+
+def soort_van(parameter):
+    """'bool', 'getal', 'datum' or 'tekst': the kind of value the parameter holds."""
+    waarden = [w.value for w in parameter.values_list if w.value is not None]
+    if waarden and all(isinstance(w, bool) for w in waarden):
+        return "bool"
+    if waarden and all(isinstance(w, int | float) and not isinstance(w, bool) for w in waarden):
+        return "getal"
+    if waarden and all(isinstance(w, str) and _DATUM.fullmatch(w) for w in waarden):
+        return "datum"
+    if waarden and all(isinstance(w, str) for w in waarden):
+        return "tekst"
+    raise VariatieFout(f"parameter {parameter.name!r} heeft geen enkelvoudige waarden; kies een andere regel")
+
+
+def lees_waarden(tekst, parameter):
+    """The values of ``--values``: ``START:STOP[:STEP]`` (numbers, both ends included; dates with a
+    step in months) or ``v1,v2,...``; checked against the parameter's kind and unit."""
+    from openfisca_vth.reforms.hervormingsbestand import BOOLEAANSE_WOORDEN, bereik
+
+    soort = soort_van(parameter)
+    tekst = str(tekst).strip()
+    if not tekst:
+        raise VariatieFout("geef waarden: START:STOP[:STAP] of een lijst v1,v2,...")
+    if ":" in tekst and soort in ("getal", "datum"):
+        waarden = _bereik_getallen(tekst) if soort == "getal" else _bereik_datums(tekst)
+    else:
+        waarden = [deel.strip() for deel in tekst.split(",")]
+        if any(not deel for deel in waarden):
+            raise VariatieFout(f"lege waarde in {tekst!r}; scheid de waarden met komma's, zonder lege plekken")
+        waarden = [_lees_waarde(deel, soort, parameter.name, BOOLEAANSE_WOORDEN) for deel in waarden]
+    if len(waarden) > MAXIMUM_WAARDEN:
+        raise VariatieFout(f"{len(waarden)} waarden is te veel; het maximum is {MAXIMUM_WAARDEN}")
+    if len(set(waarden)) != len(waarden):
+        raise VariatieFout(f"een waarde staat er meer dan eens in {tekst!r}; geef elke waarde één keer")
+    if soort == "getal":
+        laagste, hoogste = bereik(parameter)
+        for waarde in waarden:
+            if laagste is not None and waarde < laagste or hoogste is not None and waarde > hoogste:
+                grenzen = f"tussen {laagste} en {hoogste}" if hoogste is not None else f"{laagste} of meer"
+                raise VariatieFout(f"waarde {waarde:g} valt buiten het bereik van {parameter.name}; kies {grenzen}")
+        if all(isinstance(w.value, int) for w in parameter.values_list if w.value is not None):
+            if any(w != int(w) for w in waarden):
+                raise VariatieFout(f"{parameter.name} telt in hele getallen; geef gehele waarden")
+            waarden = [int(w) for w in waarden]
+    return waarden
+
+
+def _getal(deel, geheel):
+    try:
+        waarde = float(deel)
+    except ValueError:
+        raise VariatieFout(f"{deel!r} is geen getal; schrijf bijvoorbeeld 0:999 of 50,100,150") from None
+    if not math.isfinite(waarde):
+        raise VariatieFout(f"{deel!r} is geen eindig getal; geef gewone getallen")
+    return waarde
+
+
+def _bereik_getallen(tekst):
+    delen = tekst.split(":")
+    if len(delen) not in (2, 3):
+        raise VariatieFout(f"ongeldig bereik {tekst!r}; schrijf START:STOP of START:STOP:STAP, bijvoorbeeld 0:999")
+    begin, einde = _getal(delen[0], tekst), _getal(delen[1], tekst)
+    stap = _getal(delen[2], tekst) if len(delen) == 3 else 1.0
+    if stap <= 0:
+        raise VariatieFout(f"stap {delen[2]!r} moet groter dan 0 zijn")
+    if einde < begin:
+        raise VariatieFout(f"bereik {tekst!r}: STOP ligt onder START; schrijf het kleinste getal eerst")
+    aantal = math.floor((einde - begin) / stap + 1e-9) + 1
+    if aantal > MAXIMUM_WAARDEN:
+        raise VariatieFout(f"{aantal} waarden is te veel; het maximum is {MAXIMUM_WAARDEN} (kies een grotere stap)")
+    return [round(begin + i * stap, 10) for i in range(aantal)]
+
+
+def _datum(deel):
+    try:
+        return datetime.date.fromisoformat(deel.strip())
+    except ValueError:
+        raise VariatieFout(f"{deel.strip()!r} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-01-01") from None
+
+
+def _bereik_datums(tekst):
+    delen = tekst.split(":")
+    if len(delen) not in (2, 3):
+        raise VariatieFout(
+            f"ongeldig bereik {tekst!r}; schrijf START:STOP[:MAANDEN], bijvoorbeeld 2027-01-01:2029-01-01:6"
+        )
+    begin, einde = _datum(delen[0]), _datum(delen[1])
+    try:
+        stap = int(delen[2]) if len(delen) == 3 else 1
+    except ValueError:
+        raise VariatieFout(f"stap {delen[2]!r} is geen aantal maanden; schrijf bijvoorbeeld 6") from None
+    if stap <= 0:
+        raise VariatieFout(f"stap {stap} moet ten minste 1 maand zijn")
+    if einde < begin:
+        raise VariatieFout(f"bereik {tekst!r}: STOP ligt vóór START; schrijf de vroegste datum eerst")
+    datums, i = [], 0
+    while True:
+        maandnummer = begin.month - 1 + i * stap
+        jaar, m = begin.year + maandnummer // 12, maandnummer % 12 + 1
+        try:
+            datum = begin.replace(year=jaar, month=m)
+        except ValueError:
+            raise VariatieFout(f"bereik {tekst!r}: begin op een dag die elke maand bestaat (1 t/m 28)") from None
+        if datum > einde:
+            return [d.isoformat() for d in datums]
+        datums.append(datum)
+        i += 1
+
+
+def _lees_waarde(deel, soort, naam, woorden):
+    if soort == "bool":
+        woord = deel.lower()
+        if woord in ("true", "false"):
+            return woord == "true"
+        if woord in woorden:
+            return woorden[woord]
+        raise VariatieFout(f"{deel!r} is geen ja/nee-waarde voor {naam}; geef true,false (of ja,nee)")
+    if soort == "getal":
+        return _getal(deel, deel)
+    if soort == "datum":
+        return _datum(deel).isoformat()
+    return deel
+
+
+# -- the drivers ----------------------------------------------------------------------------------
+
+
+def _uitkomstvariabelen(systeem, periode):
+    geldend = geldende_criteria(systeem.parameters(peildatum(periode)))
+    dienst = ["robuust", "bijsturingsbevoegdheid_staatssecretaris", "werkgebied_in_strijd_met_wet"]
+    dienst += [c.variabele for c in geldend]
+    deelnemer = [f"basistaak_ontbreekt_{c.code}" for c in TAAKCATEGORIEEN] + ["bijsturingsbevoegdheid_jegens_deelnemer"]
+    return geldend, dienst, deelnemer
+
+
+def _lezers(dataset, systeem, pad, periode):
+    """The entities of the variables that read ``pad`` when the headline results are computed."""
+    simulatie = dataset.simulatie(systeem, periode)
+    simulatie.trace = True
+    _, dienst, deelnemer = _uitkomstvariabelen(systeem, periode)
+    for variabele in dienst + deelnemer:
+        simulatie.calculate(variabele, periode)
+    entiteiten = set()
+    stapel = list(simulatie.tracer.trees)
+    while stapel:
+        knoop = stapel.pop()
+        if any(p.name.lstrip(".") == pad for p in knoop.parameters):
+            entiteiten.add(systeem.variables[knoop.name].entity.key)
+        stapel += knoop.children
+    return entiteiten
+
+
+class _Gestapeld:
+    """``get_parameters_at_instant`` of a stacked simulation: the leaf ``pad`` is an array with each
+    copy's value, repeated for every entity of the copy. Which entity depends on the formula that
+    asks: :class:`_GestapeldeSimulatie` says whose formula runs."""
+
+    def __init__(self, systeem, pad, waarden, aantallen):
+        self.systeem = systeem
+        self.pad = pad.split(".")
+        self.per_entiteit = {entiteit: numpy.repeat(waarden, aantal) for entiteit, aantal in aantallen.items()}
+        self.entiteit = None
+        self.cache = {}
+
+    def __call__(self, instant):
+        sleutel = (instant, self.entiteit)
+        knoop = self.cache.get(sleutel)
+        if knoop is None:
+            knoop = self.systeem.parameters.get_at_instant(instant)  # a fresh tree: safe to change
+            ouder = knoop
+            for deel in self.pad[:-1]:
+                ouder = ouder[deel]
+            ouder.add_child(self.pad[-1], self.per_entiteit[self.entiteit])
+            self.cache[sleutel] = knoop
+        return knoop
+
+
+class _GestapeldeSimulatie(Simulation):
+    """An OpenFisca simulation that tells the parameters which entity's formula runs (and gives the
+    caller's entity back when a nested calculation returns)."""
+
+    def _run_formula(self, variable, population, period):
+        parameters = self.tax_benefit_system.get_parameters_at_instant
+        vorige, parameters.entiteit = parameters.entiteit, population.entity.key
+        try:
+            return super()._run_formula(variable, population, period)
+        finally:
+            parameters.entiteit = vorige
+
+
+def _gestapeld(dataset, systeem, pad, waarden, periode):
+    n = len(waarden)
+    soort = float if any(isinstance(w, float) for w in waarden) else None
+    codes = [d.code for d in dataset.omgevingsdiensten(periode)]
+    deelnemers = dataset.deelnemers(periode)
+    aantallen = {systeem.person_entity.key: len(deelnemers), next(iter(systeem.group_entities)).key: len(codes)}
+    gestapeld = copy.copy(systeem)  # shallow: shares variables and parameters, not the cache below
+    gestapeld._parameters_at_instant_cache = {}
+    gestapeld.get_parameters_at_instant = _Gestapeld(systeem, pad, numpy.array(waarden, dtype=soort), aantallen)
+    simulatie = dataset.simulatie(gestapeld, periode, kopieen=n, klasse=_GestapeldeSimulatie)
+    geldend, dienst, deelnemer = _uitkomstvariabelen(systeem, periode)
+    per_dienst = {v: simulatie.calculate(v, periode).reshape(n, -1).astype(bool) for v in dienst}
+    per_deelnemer = {v: simulatie.calculate(v, periode).reshape(n, -1).astype(bool) for v in deelnemer}
+    ontbreekt = numpy.zeros((n, len(deelnemers)), dtype=bool)
+    for c in TAAKCATEGORIEEN:
+        ontbreekt |= per_deelnemer[f"basistaak_ontbreekt_{c.code}"]
+    uitkomsten = []
+    for k, waarde in enumerate(waarden):
+        robuust = per_dienst["robuust"][k]
+        bijsturing = per_dienst["bijsturingsbevoegdheid_staatssecretaris"][k]
+        niet_voldaan = {c.code: 0 for c in ROBUUSTHEIDSCRITERIA}
+        for c in geldend:
+            niet_voldaan[c.code] = int((~per_dienst[c.variabele][k]).sum())
+        totalen = {
+            "omgevingsdiensten": len(codes),
+            "robuust": int(robuust.sum()),
+            "niet_robuust": int((~robuust).sum()),
+            "bijsturingsbevoegdheid_staatssecretaris": int(bijsturing.sum()),
+            "deelnemers": len(deelnemers),
+            "deelnemers_met_ontbrekende_basistaken": int(ontbreekt[k].sum()),
+            "werkgebied_in_strijd_met_wet": int(per_dienst["werkgebied_in_strijd_met_wet"][k].sum()),
+            "bijsturingsbevoegdheid_jegens_deelnemer": int(
+                per_deelnemer["bijsturingsbevoegdheid_jegens_deelnemer"][k].sum()
+            ),
+            "niet_voldaan_per_criterium": niet_voldaan,
+        }
+        uitkomsten.append(
+            Waardeuitkomst(
+                waarde=waarde,
+                totalen=totalen,
+                robuust=frozenset(c for c, r in zip(codes, robuust, strict=True) if r),
+                bijsturing=frozenset(c for c, b in zip(codes, bijsturing, strict=True) if b),
+            )
+        )
+    return tuple(uitkomsten)
+
+
+def _systeem_met_waarde(baseline, hervorming, pad, waarde):
+    """``baseline`` under ``hervorming`` with ``pad`` set to ``waarde`` from the model's first day, as
+    a reform file would set it (the bill's own choices before the bill turns them into rules)."""
+    from openfisca_vth.reforms import PYTHON_HERVORMINGEN, hervormingsklasse
+    from openfisca_vth.reforms.hervormingsbestand import (
+        Bestandshervorming,
+        Hervormingsbestand,
+        Wijziging,
+        maak_hervormingsklasse,
+    )
+
+    delen = [deel.strip() for deel in hervorming.split("+")] if hervorming else []
+    systeem = baseline
+    for deel in delen[:-1]:
+        systeem = hervormingsklasse(deel)(systeem)
+    wijziging = Wijziging(pad, str(EERSTE_GELDIGE_DAG), waarde, "aanname", None, 0, 0)
+    klasse = hervormingsklasse(delen[-1]) if delen else None
+    if klasse is not None and issubclass(klasse, Bestandshervorming):
+        # a reform file: the value is one more change of the file, so a choice of its basis is set
+        # before the basis reads it
+        spec = dataclasses.replace(klasse.spec, wijzigingen=(*klasse.spec.wijzigingen, wijziging))
+    elif klasse is not None and delen[-1] in PYTHON_HERVORMINGEN:
+        spec = Hervormingsbestand(f"--values {pad}", delen[-1], "", delen[-1], (wijziging,))
+    else:
+        if klasse is not None:
+            systeem = klasse(systeem)
+        spec = Hervormingsbestand(f"--values {pad}", "variatie", "", None, (wijziging,))
+    return maak_hervormingsklasse(spec)(systeem)
+
+
+def _per_waarde(dataset, baseline, hervorming, pad, waarden, periode):
+    if len(waarden) > MAXIMUM_PER_WAARDE:
+        raise VariatieFout(
+            f"{pad} wordt niet gestapeld maar per waarde doorgerekend; geef ten hoogste {MAXIMUM_PER_WAARDE} "
+            f"waarden (nu {len(waarden)}), bijvoorbeeld met een grotere stap"
+        )
+    uitkomsten = []
+    for waarde in waarden:
+        try:
+            systeem = _systeem_met_waarde(baseline, hervorming, pad, waarde)
+        except HervormingsFout as fout:
+            raise VariatieFout(f"waarde {waarde!r}: {str(fout).split(': ', 1)[-1]}") from None
+        rapport = bereken_status(dataset, systeem, periode)
+        uitkomsten.append(
+            Waardeuitkomst(
+                waarde=waarde,
+                totalen=rapport.totalen,
+                robuust=frozenset(d.code for d in rapport.omgevingsdiensten if d.robuust),
+                bijsturing=frozenset(
+                    d.code for d in rapport.omgevingsdiensten if d.bijsturingsbevoegdheid_staatssecretaris
+                ),
+            )
+        )
+    return tuple(uitkomsten)
+
+
+def varieer(dataset, baseline, parameter, waarden, periode, hervorming=None, werkwijze=None):
+    """The :class:`Variatie` of ``parameter`` over ``waarden`` (parsed, see :func:`lees_waarden`) in
+    month ``periode`` on ``dataset``, under ``hervorming`` (a name, file or ``A+B``) or current law.
+
+    ``werkwijze`` forces ``"per_waarde"`` (for tests and comparisons); by default the sweep is
+    stacked where it can be. Raises :class:`VariatieFout` and the other ``VTHInvoerFout`` on bad input.
+    """
+    from openfisca_vth.reforms import laad_hervorming
+
+    periode = maand(periode)
+    systeem = laad_hervorming(hervorming, baseline) if hervorming else baseline
+    blad = zoek_parameter(systeem.parameters, parameter)
+    waarden = list(waarden)
+    if not waarden:
+        raise VariatieFout("geef ten minste één waarde")
+    reden = ""
+    uitkomsten = None
+    if werkwijze == PER_WAARDE:
+        reden = "gevraagd"
+    elif soort_van(blad) in ("datum", "tekst"):
+        reden = "een datum of tekst bepaalt welke regels gelden; elke waarde vraagt een eigen stelsel"
+    else:
+        lezers = _lezers(dataset, systeem, parameter, periode)
+        if not lezers:
+            reden = "geen formule van de uitkomsten leest deze regel rechtstreeks in deze maand"
+        else:
+            try:
+                uitkomsten = _gestapeld(dataset, systeem, parameter, waarden, periode)
+            except (ValueError, TypeError, IndexError, KeyError):
+                reden = "een formule gebruikt deze regel buiten de rekenkunde met arrays (bijvoorbeeld in een keuze)"
+    werkwijze = GESTAPELD if uitkomsten is not None else PER_WAARDE
+    if uitkomsten is None:
+        uitkomsten = _per_waarde(dataset, baseline, hervorming, parameter, waarden, periode)
+    return Variatie(
+        parameter=parameter,
+        periode=str(periode),
+        hervorming=hervorming,
+        dataset=dataset.naam,
+        illustratief=dataset.illustratief,
+        werkwijze=werkwijze,
+        reden=reden,
+        uitkomsten=uitkomsten,
+        diensten=tuple((d.code, d.naam) for d in dataset.omgevingsdiensten(periode)),
+    )
