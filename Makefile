@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup status test serve lint clean
+.PHONY: setup status test serve bench lint clean
 
 $(BIN)/openfisca-vth: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,12 @@ test: setup lint
 serve: setup
 	$(BIN)/openfisca-vth serve $(ARGS)
 
+bench: setup
+	$(BIN)/python benchmarks/run.py $(ARGS)
+
 lint: setup
-	$(BIN)/ruff check openfisca_vth variables tests
-	$(BIN)/ruff format --check --quiet openfisca_vth variables tests
+	$(BIN)/ruff check openfisca_vth variables tests benchmarks
+	$(BIN)/ruff format --check --quiet openfisca_vth variables tests benchmarks
 
 clean:
 	rm -rf $(VENV) build *.egg-info

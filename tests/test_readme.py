@@ -42,6 +42,8 @@ def _uitvoer(argumenten):
         "openfisca-vth status --period 2028-01 --reform wetsvoorstel_versterking_vth",
         "openfisca-vth explain odra --period 2026-04",
         "openfisca-vth compare --reform wetsvoorstel_versterking_vth --period 2025-01:2030-12",
+        "openfisca-vth sweep robuustheidscriteria.kritieke_massa.minimum_fte_formatie --values 0:500:25 "
+        "--period 2026-04",
     ],
 )
 def test_de_getoonde_statusregels_zijn_echt(opdracht):
