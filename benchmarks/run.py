@@ -40,6 +40,7 @@ def proces(*argumenten):
 
 def metingen(runs):
     from openfisca_vth import CountryTaxBenefitSystem
+    from openfisca_vth.aannames import analyseer_aannames
     from openfisca_vth.dataset import laad_dataset
     from openfisca_vth.periode import maanden
     from openfisca_vth.rapport import bereken_status
@@ -93,6 +94,12 @@ def metingen(runs):
             meet(status(), runs),
             "status van één maand",
             20,
+        ),
+        rij(
+            "aannames: gevoeligheid, huidig recht",
+            meet(lambda: analyseer_aannames(dataset, baseline, "2026-04"), runs),
+            meet(status(), runs),
+            "status van één maand",
         ),
     ]
 

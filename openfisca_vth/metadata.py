@@ -15,7 +15,9 @@ from openfisca_core.parameters import ParameterNode
 STATUSSEN = ("wet", "amvb", "bestuurlijke_afspraak", "begroting", "wetsvoorstel", "aanname")
 # ``informatief: true`` marks a leaf that no formula reads (an amount, the form of a power): changing
 # it changes no result. tests/test_parameters.py checks that every other leaf is read.
-METADATA_SLEUTELS = frozenset({"reference", "status", "unit", "informatief"})
+# ``alternatieven`` (a list) are the values the assumption sensitivity (openfisca_vth.aannames)
+# tries for a number or text; a boolean is flipped and a date moved a year without them.
+METADATA_SLEUTELS = frozenset({"reference", "status", "unit", "informatief", "alternatieven"})
 
 # Article-level sources: a juriconnect link to an article or annex of a statute on
 # wetten.overheid.nl, or an official publication (Kamerstuk, Staatsblad, Staatscourant,
@@ -36,6 +38,10 @@ def fouten_in_metadata(metadata, waar):
         fouten.append(f"{waar}: onbekende metadata-sleutels {sorted(onbekend)}")
     if "informatief" in metadata and metadata["informatief"] is not True:
         fouten.append(f"{waar}: informatief is alleen true (of weggelaten)")
+    if "alternatieven" in metadata and (
+        not isinstance(metadata["alternatieven"], list) or not metadata["alternatieven"]
+    ):
+        fouten.append(f"{waar}: alternatieven is een niet-lege lijst van waarden")
     if metadata.get("status") not in STATUSSEN:
         fouten.append(f"{waar}: status {metadata.get('status')!r} niet in {list(STATUSSEN)}")
     referenties = metadata.get("reference")

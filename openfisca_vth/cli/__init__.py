@@ -11,7 +11,7 @@ import sys
 
 from openfisca_vth.errors import VTHInvoerFout
 
-SUBCOMMANDS = ("status", "compare", "explain", "sweep", "serve")
+SUBCOMMANDS = ("status", "compare", "explain", "sweep", "aannames", "serve")
 
 
 def build_parser():
@@ -21,7 +21,7 @@ def build_parser():
         prog="openfisca-vth",
         description="Het VTH-stelsel milieu als regels-als-code (OpenFisca).",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{status,compare,explain,sweep,serve}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{status,compare,explain,sweep,aannames,serve}")
     for name in SUBCOMMANDS:
         module = importlib.import_module(f"openfisca_vth.cli.{name}")
         module.add_arguments(sub.add_parser(name, help=module.HELP, description=module.HELP))

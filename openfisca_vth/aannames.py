@@ -1,0 +1,193 @@
+"""Assumption sensitivity: which conclusions rest on an ``aanname``, and which hold either way.
+
+Most facts in this model are ``aanname``: the text could not be read, or no number was agreed.
+For every parameter whose value in force has status ``aanname`` (and that some formula reads),
+:func:`analyseer_aannames` computes the headline results under its alternatives with the sweep
+driver (:mod:`openfisca_vth.variatie`): a boolean flipped; a date a year earlier and a year later;
+a number or text over the values the parameter declares in ``metadata.alternatieven``. A
+parameter without alternatives is listed as skipped, with the reason.
+
+A dienst's conclusion (robuust; the State Secretary could steer) *rests on* an assumption when an
+alternative changes it; it *holds* when no alternative of any assumption does.
+"""
+
+import dataclasses
+import datetime
+
+from openfisca_vth.metadata import bladeren, is_informatief
+from openfisca_vth.periode import maand, peildatum
+from openfisca_vth.variatie import PER_WAARDE, VariatieFout, soort_van, varieer
+
+AANNAME = "aanname"
+
+
+@dataclasses.dataclass(frozen=True)
+class Gevoeligheid:
+    """One assumption: its value in force, its alternatives and the results under each."""
+
+    parameter: str
+    waarde: object
+    alternatieven: tuple
+    werkwijze: str
+    uitkomsten: tuple  # Waardeuitkomst for the value in force, then for each alternative
+
+    @property
+    def omslagen(self):
+        """{dienst code: [(alternative, 'robuust'|'bijsturingsbevoegdheid_staatssecretaris', becomes)]}"""
+        huidig, *anders = self.uitkomsten
+        omslagen = {}
+        for uitkomst in anders:
+            for soort, voor, na in (
+                ("robuust", huidig.robuust, uitkomst.robuust),
+                ("bijsturingsbevoegdheid_staatssecretaris", huidig.bijsturing, uitkomst.bijsturing),
+            ):
+                for code in sorted(voor ^ na):
+                    omslagen.setdefault(code, []).append((uitkomst.waarde, soort, code in na))
+        return omslagen
+
+    @property
+    def houdt_stand(self):
+        return not self.omslagen
+
+    def naar_dict(self):
+        return {
+            "parameter": self.parameter,
+            "waarde": self.waarde,
+            "alternatieven": list(self.alternatieven),
+            "werkwijze": self.werkwijze,
+            "houdt_stand": self.houdt_stand,
+            "uitkomsten": [u.naar_dict() for u in self.uitkomsten],
+            "omslagen": {
+                code: [{"alternatief": w, "uitkomst": s, "wordt": b} for w, s, b in lijst]
+                for code, lijst in self.omslagen.items()
+            },
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class Aannameanalyse:
+    periode: str
+    hervorming: str | None
+    dataset: str
+    illustratief: bool
+    diensten: tuple  # (code, naam)
+    huidig: object  # Waardeuitkomst of the model as it stands
+    gevoeligheden: tuple  # Gevoeligheid
+    overgeslagen: tuple  # (parameter, reden)
+
+    @property
+    def rust_op(self):
+        """{dienst code: [parameters whose alternatives change its conclusions]}"""
+        rust = {}
+        for gevoeligheid in self.gevoeligheden:
+            for code in gevoeligheid.omslagen:
+                rust.setdefault(code, []).append(gevoeligheid.parameter)
+        return rust
+
+    @property
+    def standhoudend(self):
+        """The codes of the diensten whose conclusions no alternative changes."""
+        rust = self.rust_op
+        return tuple(code for code, _ in self.diensten if code not in rust)
+
+    def naar_dict(self):
+        return {
+            "periode": self.periode,
+            "hervorming": self.hervorming,
+            "dataset": self.dataset,
+            "illustratief": self.illustratief,
+            "totalen": self.huidig.totalen,
+            "aannames": [g.naar_dict() for g in self.gevoeligheden],
+            "overgeslagen": [{"parameter": p, "reden": r} for p, r in self.overgeslagen],
+            "rust_op_aanname": self.rust_op,
+            "houdt_stand": list(self.standhoudend),
+        }
+
+
+def waarde_in_werking(parameter, dag):
+    """The ``ParameterAtInstant`` of ``parameter`` in force on ``dag`` (None before its first value)."""
+    return next((w for w in parameter.values_list if w.instant_str <= str(dag)), None)
+
+
+def alternatieven(parameter, waarde):
+    """The alternatives of an assumption's value, or (None, reason) when it declares none."""
+    soort = soort_van(parameter)
+    opgegeven = parameter.metadata.get("alternatieven")
+    if opgegeven:
+        return tuple(a for a in opgegeven if a != waarde), ""
+    if soort == "bool":
+        return (not waarde,), ""
+    if soort == "datum":
+        datum = datetime.date.fromisoformat(waarde)
+        return tuple(_verschoven(datum, jaren).isoformat() for jaren in (-1, 1)), ""
+    return None, "geen alternatieven opgegeven (metadata.alternatieven)"
+
+
+def _mogelijk(dataset, baseline, pad, waarde, periode, hervorming):
+    try:
+        varieer(dataset, baseline, pad, [waarde], periode, hervorming=hervorming, werkwijze=PER_WAARDE)
+    except VariatieFout:
+        return False
+    return True
+
+
+def _verschoven(datum, jaren):
+    try:
+        return datum.replace(year=datum.year + jaren)
+    except ValueError:  # 29 February
+        return datum.replace(year=datum.year + jaren, day=28)
+
+
+def analyseer_aannames(dataset, baseline, periode, hervorming=None):
+    """The :class:`Aannameanalyse` of ``dataset`` in ``periode`` under ``hervorming`` (or current law)."""
+    from openfisca_vth.reforms import laad_hervorming
+
+    periode = maand(periode)
+    systeem = laad_hervorming(hervorming, baseline) if hervorming else baseline
+    dag = peildatum(periode)
+    gevoeligheden, overgeslagen, huidig = [], [], None
+    for blad in bladeren(systeem.parameters):
+        waarde = waarde_in_werking(blad, dag)
+        if waarde is None or waarde.metadata.get("status", blad.metadata.get("status")) != AANNAME:
+            continue
+        if is_informatief(blad):
+            continue  # read by no formula: no result can rest on it
+        anders, reden = alternatieven(blad, waarde.value)
+        if anders is None:
+            overgeslagen.append((blad.name, reden))
+            continue
+        try:
+            variatie = varieer(dataset, baseline, blad.name, [waarde.value, *anders], periode, hervorming=hervorming)
+        except VariatieFout as fout:
+            # an alternative that the other choices of a reform exclude (KeuzeFout): keep the others
+            geldig = [a for a in anders if _mogelijk(dataset, baseline, blad.name, a, periode, hervorming)]
+            if not geldig:
+                overgeslagen.append((blad.name, f"geen alternatief gaat samen met de andere keuzes ({fout})"))
+                continue
+            anders = geldig
+            variatie = varieer(dataset, baseline, blad.name, [waarde.value, *anders], periode, hervorming=hervorming)
+        huidig = huidig or variatie.uitkomsten[0]
+        gevoeligheden.append(
+            Gevoeligheid(blad.name, waarde.value, tuple(anders), variatie.werkwijze, variatie.uitkomsten)
+        )
+    if huidig is None:
+        from openfisca_vth.rapport import bereken_status
+        from openfisca_vth.variatie import Waardeuitkomst
+
+        rapport = bereken_status(dataset, systeem, periode)
+        huidig = Waardeuitkomst(
+            None,
+            rapport.totalen,
+            frozenset(d.code for d in rapport.omgevingsdiensten if d.robuust),
+            frozenset(d.code for d in rapport.omgevingsdiensten if d.bijsturingsbevoegdheid_staatssecretaris),
+        )
+    return Aannameanalyse(
+        periode=str(periode),
+        hervorming=hervorming,
+        dataset=dataset.naam,
+        illustratief=dataset.illustratief,
+        diensten=tuple((d.code, d.naam) for d in dataset.omgevingsdiensten(periode)),
+        huidig=huidig,
+        gevoeligheden=tuple(gevoeligheden),
+        overgeslagen=tuple(overgeslagen),
+    )
