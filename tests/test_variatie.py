@@ -197,3 +197,34 @@ def test_csv_een_rij_per_waarde(capsys):
     assert main(["sweep", MINIMUM, "--values", "0:4", "--period", "2026-04", "--format", "csv"]) == 0
     regels = capsys.readouterr().out.splitlines()
     assert len(regels) == 6 and regels[0].startswith("parameter,periode,waarde,omgevingsdiensten,robuust")
+
+
+@pytest.mark.parametrize("maand", ["2024-06", "2026-04", "2028-06"])
+def test_kopieen_rekenen_elk_als_de_maand_zelf(dataset, baseline, maand):
+    # the stacked driver rests on this: N copies of a month give N times the month's results, also
+    # where a rule spans diensten (a provincie's Seveso duty exists once per copy)
+    import numpy
+
+    from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
+
+    variabelen = [
+        "robuust",
+        "draagt_seveso_plicht",
+        "aangewezen_seveso_omgevingsdienst",
+        "bijsturingsbevoegdheid_staatssecretaris",
+        "interbestuurlijk_toezichthouder",
+        *(f"basistaak_ontbreekt_{c.code}" for c in TAAKCATEGORIEEN),
+    ]
+    een = dataset.simulatie(baseline, maand)
+    drie = dataset.simulatie(baseline, maand, kopieen=3)
+    for variabele in variabelen:
+        enkel, gestapeld = een.calculate(variabele, maand), drie.calculate(variabele, maand)
+        if hasattr(enkel, "decode_to_str"):
+            enkel, gestapeld = enkel.decode_to_str(), gestapeld.decode_to_str()
+        assert (numpy.tile(enkel, 3) == gestapeld).all(), variabele
+    assert een.calculate("draagt_seveso_plicht", maand).sum() > 0  # the cross-dienst rule is exercised
+
+
+def test_kopieen_moet_een_positief_geheel_getal_zijn(dataset, baseline):
+    with pytest.raises(ValueError, match="kopieen"):
+        dataset.simulatie(baseline, "2026-04", kopieen=0)
