@@ -28,15 +28,18 @@ def _pyplot():
     return pyplot
 
 
-def figuur(reeksen, markeringen, titel):
-    """A matplotlib figure: ``reeksen`` are ``(label, perioden, waarden)``; ``markeringen`` have ``label``/``datum``."""
+def figuur(reeksen, markeringen, titel, x=maand_als_datum, xlabel=None):
+    """A matplotlib figure: ``reeksen`` are ``(label, perioden, waarden)``; ``markeringen`` have ``label``/``datum``.
+
+    ``x`` turns a period (or, for a sweep, a swept value) into a point on the x axis; ``xlabel``
+    names that axis (none for months)."""
     pyplot = _pyplot()
     fig, as_ = pyplot.subplots(figsize=(9, 4.5), dpi=100)
     stijlen = ("-", "--", ":", "-.")
     for nummer, (label, perioden, waarden) in enumerate(reeksen):
         # equal counts would hide each other: vary the line style as well as the colour
         as_.step(
-            [maand_als_datum(p) for p in perioden],
+            [x(p) for p in perioden],
             waarden,
             where="post",
             label=label,
@@ -44,10 +47,10 @@ def figuur(reeksen, markeringen, titel):
             linestyle=stijlen[nummer % len(stijlen)],
         )
     alle_perioden = [p for _, perioden, _ in reeksen for p in perioden]
-    begin, eind = maand_als_datum(min(alle_perioden)), maand_als_datum(max(alle_perioden))
+    begin, eind = x(min(alle_perioden)), x(max(alle_perioden))
     for markering in markeringen:
         datum = datetime.date.fromisoformat(markering.datum)
-        if begin <= datum <= eind:
+        if isinstance(begin, datetime.date) and begin <= datum <= eind:
             as_.axvline(datum, color="0.35", linestyle="--", linewidth=1)
             as_.annotate(
                 markering.label,
@@ -67,23 +70,33 @@ def figuur(reeksen, markeringen, titel):
     as_.yaxis.set_major_locator(MaxNLocator(integer=True))
     as_.grid(True, alpha=0.3)
     as_.legend(loc="lower right", fontsize=8)
-    fig.autofmt_xdate()
+    if xlabel:
+        as_.set_xlabel(xlabel, fontsize=9)
+    if isinstance(begin, datetime.date):
+        fig.autofmt_xdate()
     fig.tight_layout()
     return fig
 
 
-def schrijf(reeksen, markeringen, titel, pad):
-    """Write the plot to ``pad`` (``.png`` or ``.svg``); a one-line error for another extension."""
-    formaat = str(pad).rsplit(".", 1)[-1].lower() if "." in str(pad) else ""
-    if formaat not in FORMATEN:
-        raise VTHInvoerFout(f"--plot {pad}: kies een bestand dat eindigt op .png of .svg")
-    fig = figuur(reeksen, markeringen, titel)
+def schrijf(reeksen, markeringen, titel, pad, **as_x):
+    """Write the plot to ``pad`` (``.png`` or ``.svg``); a one-line error for another extension.
+    ``as_x`` (``x``, ``xlabel``) as in :func:`figuur`."""
+    controleer_pad(pad)
+    formaat = str(pad).rsplit(".", 1)[-1].lower()
+    fig = figuur(reeksen, markeringen, titel, **as_x)
     try:
         fig.savefig(pad, format=formaat)
     except OSError as fout:
         raise VTHInvoerFout(f"--plot {pad}: kan niet schrijven ({fout.strerror or fout})") from None
     finally:
         _pyplot().close(fig)
+
+
+def controleer_pad(pad):
+    """A one-line error unless ``pad`` ends in .png or .svg (checked before any computation)."""
+    formaat = str(pad).rsplit(".", 1)[-1].lower() if "." in str(pad) else ""
+    if formaat not in FORMATEN:
+        raise VTHInvoerFout(f"--plot {pad}: kies een bestand dat eindigt op .png of .svg")
 
 
 def svg(reeksen, markeringen, titel):

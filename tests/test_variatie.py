@@ -228,3 +228,28 @@ def test_kopieen_rekenen_elk_als_de_maand_zelf(dataset, baseline, maand):
 def test_kopieen_moet_een_positief_geheel_getal_zijn(dataset, baseline):
     with pytest.raises(ValueError, match="kopieen"):
         dataset.simulatie(baseline, "2026-04", kopieen=0)
+
+
+def test_plot_per_waarde(tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    png, svg = tmp_path / "minimum.png", tmp_path / "inwerkingtreding.svg"
+    assert main(["sweep", MINIMUM, "--values", "0:450:50", "--period", "2026-04", "--plot", str(png)]) == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    argumenten = ["wetsvoorstel_versterking_vth.inwerkingtreding", "--values", "2027-01-01:2029-01-01:6"]
+    argumenten += ["--period", "2028-06", "--reform", "wetsvoorstel_versterking_vth", "--plot", str(svg)]
+    assert main(["sweep", *argumenten]) == 0
+    tekst = svg.read_text(encoding="utf-8")
+    assert "<svg" in tekst and "bijsturing mogelijk" in tekst
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "fragment"),
+    [
+        (["werkgebied.wettelijke_eis", "--values", "true,false", "--plot", "x.png"], "getallen of datums"),
+        ([MINIMUM, "--values", "0:9", "--plot", "x.pdf"], "eindigt op .png of .svg"),
+    ],
+)
+def test_plot_foute_invoer(tmp_path, capsys, argumenten, fragment):
+    assert main(["sweep", *argumenten]) == 2
+    assert fragment in capsys.readouterr().err

@@ -37,6 +37,12 @@ def add_arguments(parser):
     voeg_reform_toe(parser)
     voeg_dataset_toe(parser)
     parser.add_argument("--format", choices=FORMATS, default="table", help="uitvoervorm")
+    parser.add_argument(
+        "--plot",
+        default=None,
+        metavar="BESTAND.png|BESTAND.svg",
+        help="teken het aantal robuuste diensten (en waar bijgestuurd kan worden) per waarde; vraagt matplotlib",
+    )
 
 
 def run(args, uit=None):
@@ -51,10 +57,43 @@ def run(args, uit=None):
     dataset = laad_dataset(args.dataset)
     baseline = CountryTaxBenefitSystem()
     systeem = laad_hervorming(args.reform, baseline) if args.reform else baseline
-    waarden = lees_waarden(args.values, zoek_parameter(systeem.parameters, args.parameter))
+    blad = zoek_parameter(systeem.parameters, args.parameter)
+    if args.plot:
+        from openfisca_vth.errors import VTHInvoerFout
+        from openfisca_vth.grafiek import controleer_pad
+        from openfisca_vth.variatie import soort_van
+
+        controleer_pad(args.plot)
+        if soort_van(blad) not in ("getal", "datum"):
+            raise VTHInvoerFout("--plot tekent getallen of datums op de as; voor ja/nee of tekst: lees de tabel")
+    waarden = lees_waarden(args.values, blad)
     variatie = varieer(dataset, baseline, args.parameter, waarden, periode, hervorming=args.reform)
+    if args.plot:
+        _teken(variatie, args.plot)
     FORMATTERS[args.format](variatie, uit)
     return 0
+
+
+def _teken(variatie, pad):
+    import datetime
+
+    from openfisca_vth import grafiek
+
+    waarden = [u.waarde for u in variatie.uitkomsten]
+    reeksen = [("robuust", waarden, [u.totalen["robuust"] for u in variatie.uitkomsten])]
+    bijsturing = [u.totalen["bijsturingsbevoegdheid_staatssecretaris"] for u in variatie.uitkomsten]
+    if any(bijsturing):
+        reeksen.append(("bijsturing mogelijk", waarden, bijsturing))
+    als_datum = isinstance(waarden[0], str)
+    titel = f"Robuuste omgevingsdiensten per waarde, {variatie.periode} ({variatie.hervorming or 'huidig recht'})"
+    grafiek.schrijf(
+        reeksen,
+        (),
+        titel,
+        pad,
+        x=datetime.date.fromisoformat if als_datum else float,
+        xlabel=variatie.parameter,
+    )
 
 
 def weergave(waarde):
