@@ -32,13 +32,14 @@ class bestuurslaag(Variable):
 
     def formula(deelnemer, period):
         controleer_dekking(period)
+        # indices, not members: OpenFisca encodes an array of members in a Python loop
         return select(
             [
                 deelnemer.has_role(Omgevingsdienst.GEMEENTE),
                 deelnemer.has_role(Omgevingsdienst.PROVINCIE),
             ],
-            [Bestuurslaag.gemeente, Bestuurslaag.provincie],
-            default=Bestuurslaag.waterschap,
+            [Bestuurslaag.gemeente.index, Bestuurslaag.provincie.index],
+            default=Bestuurslaag.waterschap.index,
         )
 
 

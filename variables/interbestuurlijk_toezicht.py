@@ -59,12 +59,13 @@ class interbestuurlijk_toezichthouder(Variable):
                 # Provinciewet art. 121 lid 1: Onze Minister wie het aangaat
                 (laag == Bestuurslaag.provincie) * ibt.indeplaatsstelling_provincie_door_minister,
             ],
+            # indices, not members: OpenFisca encodes an array of members in a Python loop
             [
-                InterbestuurlijkToezichthouder.minister,
-                InterbestuurlijkToezichthouder.gedeputeerde_staten,
-                InterbestuurlijkToezichthouder.minister,
+                InterbestuurlijkToezichthouder.minister.index,
+                InterbestuurlijkToezichthouder.gedeputeerde_staten.index,
+                InterbestuurlijkToezichthouder.minister.index,
             ],
-            default=InterbestuurlijkToezichthouder.geen,
+            default=InterbestuurlijkToezichthouder.geen.index,
         )
 
 

@@ -72,13 +72,14 @@ class plaatsing_seveso_taken(Variable):
                 ondergebracht == EIGEN_BEHEER,
                 ondergebracht == "",
             ],
+            # indices, not members: OpenFisca encodes an array of members in a Python loop
             [
-                SevesoPlaatsing.geen_aanwijzing,
-                SevesoPlaatsing.bij_aangewezen_dienst,
-                SevesoPlaatsing.in_eigen_beheer,
-                SevesoPlaatsing.niet_opgegeven,
+                SevesoPlaatsing.geen_aanwijzing.index,
+                SevesoPlaatsing.bij_aangewezen_dienst.index,
+                SevesoPlaatsing.in_eigen_beheer.index,
+                SevesoPlaatsing.niet_opgegeven.index,
             ],
-            default=SevesoPlaatsing.bij_andere_dienst,
+            default=SevesoPlaatsing.bij_andere_dienst.index,
         )
 
 
