@@ -46,10 +46,10 @@ class aangewezen_seveso_omgevingsdienst(Variable):
         eigen_dienst = deelnemer("code_omgevingsdienst", period)
         eigen_is_seveso = deelnemer.omgevingsdienst("is_seveso_omgevingsdienst", period)
         aangewezen = numpy.where(eigen_is_seveso, eigen_dienst, "").astype(object)
-        is_provincie = deelnemer("bestuurslaag", period) == Bestuurslaag.provincie
-        codes = deelnemer("cbs_code", period)
+        provincies = numpy.flatnonzero(deelnemer("bestuurslaag", period) == Bestuurslaag.provincie)
+        codes = deelnemer("cbs_code", period)[provincies]  # only provincie records are designated
         for cbs_code in aanwijzing:
-            aangewezen[is_provincie * (codes == cbs_code)] = aanwijzing[cbs_code]
+            aangewezen[provincies[codes == cbs_code]] = aanwijzing[cbs_code]
         return aangewezen
 
 
