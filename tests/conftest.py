@@ -50,3 +50,17 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def tax_benefit_system():
     return CountryTaxBenefitSystem()
+
+
+@pytest.fixture(scope="session")
+def baseline(tax_benefit_system):
+    """Current law; reforms never change it (tests/test_hervormingen.py holds them to that)."""
+    return tax_benefit_system
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The embedded national dataset."""
+    from openfisca_vth.dataset import laad_dataset
+
+    return laad_dataset()

@@ -9,26 +9,14 @@ import json
 
 import pytest
 
-from openfisca_vth import CountryTaxBenefitSystem
 from openfisca_vth.aannames import alternatieven, analyseer_aannames
 from openfisca_vth.cli import main
-from openfisca_vth.dataset import laad_dataset
 from openfisca_vth.metadata import bladeren, is_informatief
 from openfisca_vth.rapport import bereken_status
 from openfisca_vth.variatie import zoek_parameter
 
 MINIMUM = "robuustheidscriteria.kritieke_massa.minimum_fte_formatie"
 WETSVOORSTEL = "wetsvoorstel_versterking_vth"
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return laad_dataset()
-
-
-@pytest.fixture(scope="module")
-def baseline():
-    return CountryTaxBenefitSystem()
 
 
 @pytest.fixture(scope="module")

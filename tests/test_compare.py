@@ -10,7 +10,6 @@ import json
 
 import pytest
 
-from openfisca_vth import CountryTaxBenefitSystem
 from openfisca_vth.cli import main
 from openfisca_vth.reforms import laad_hervorming
 from openfisca_vth.vergelijking import KOPVARIABELEN, vergelijk
@@ -33,11 +32,6 @@ SITUATIE = {
         },
     },
 }
-
-
-@pytest.fixture(scope="module")
-def baseline():
-    return CountryTaxBenefitSystem()
 
 
 @pytest.fixture(scope="module")

@@ -39,11 +39,6 @@ def huidig():
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return laad_dataset()
-
-
-@pytest.fixture(scope="module")
 def systemen(huidig):
     return {naam: laad_hervorming(naam, huidig) for naam in VARIANTEN}
 

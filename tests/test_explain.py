@@ -6,9 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from openfisca_vth import CountryTaxBenefitSystem
 from openfisca_vth.cli import main
-from openfisca_vth.dataset import INGEBOUWD_DIR, laad_dataset
+from openfisca_vth.dataset import INGEBOUWD_DIR
 from openfisca_vth.errors import VTHInvoerFout
 from openfisca_vth.metadata import STATUSSEN
 from openfisca_vth.periode import maand
@@ -17,16 +16,6 @@ from openfisca_vth.verklaring import als_tabel, json_waarde, verklaar
 
 WETSVOORSTEL = "wetsvoorstel_versterking_vth"
 KST_419 = "kst-22343-419"
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return laad_dataset()
-
-
-@pytest.fixture(scope="module")
-def baseline():
-    return CountryTaxBenefitSystem()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import copy
 import pytest
 from openfisca_core.reforms import Reform
 
-from openfisca_vth import CountryTaxBenefitSystem
 from openfisca_vth.errors import HervormingsFout
 from openfisca_vth.metadata import bladeren
 from openfisca_vth.reforms import (
@@ -34,11 +33,6 @@ def _momentopname(systeem):
         "variabelen": dict(systeem.variables),
         "formules": {naam: dict(v.formulas) for naam, v in systeem.variables.items()},
     }
-
-
-@pytest.fixture(scope="module")
-def baseline():
-    return CountryTaxBenefitSystem()
 
 
 @pytest.mark.parametrize(

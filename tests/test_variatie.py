@@ -9,24 +9,12 @@ import json
 
 import pytest
 
-from openfisca_vth import CountryTaxBenefitSystem
 from openfisca_vth.cli import main
-from openfisca_vth.dataset import laad_dataset
 from openfisca_vth.rapport import bereken_status
 from openfisca_vth.reforms import laad_hervorming
 from openfisca_vth.variatie import GESTAPELD, PER_WAARDE, VariatieFout, lees_waarden, varieer, zoek_parameter
 
 MINIMUM = "robuustheidscriteria.kritieke_massa.minimum_fte_formatie"
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return laad_dataset()
-
-
-@pytest.fixture(scope="module")
-def baseline():
-    return CountryTaxBenefitSystem()
 
 
 def _met_bestand(tmp_path, baseline, pad, waarde, basis=None):

@@ -13,12 +13,9 @@ FORMATS = ("table", "json")
 
 
 def add_arguments(parser):
-    from openfisca_vth.cli.opties import voeg_dataset_toe, voeg_periode_toe, voeg_reform_toe
+    from openfisca_vth.cli.opties import voeg_maand_opties_toe
 
-    voeg_periode_toe(parser)
-    voeg_reform_toe(parser)
-    voeg_dataset_toe(parser)
-    parser.add_argument("--format", choices=FORMATS, default="table", help="uitvoervorm")
+    voeg_maand_opties_toe(parser, FORMATS)
 
 
 def run(args, uit=None):

@@ -13,17 +13,14 @@ FORMATS = ("table", "json", "markdown", "html")
 
 
 def add_arguments(parser):
-    from openfisca_vth.cli.opties import voeg_dataset_toe, voeg_periode_toe, voeg_reform_toe
+    from openfisca_vth.cli.opties import voeg_maand_opties_toe
 
     parser.add_argument(
         "code",
         metavar="CODE",
         help="code van een omgevingsdienst (bijvoorbeeld odra) of id van een deelnemer (bijvoorbeeld odra:GM0202)",
     )
-    voeg_periode_toe(parser)
-    voeg_reform_toe(parser)
-    voeg_dataset_toe(parser)
-    parser.add_argument("--format", choices=FORMATS, default="table", help="uitvoervorm")
+    voeg_maand_opties_toe(parser, FORMATS)
 
 
 def run(args, uit=None):

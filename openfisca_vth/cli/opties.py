@@ -103,3 +103,11 @@ def voeg_dataset_toe(parser):
             "zie docs/dataset.md); standaard de ingebouwde landelijke dataset"
         ),
     )
+
+
+def voeg_maand_opties_toe(parser, formats):
+    """The options of a command about one month: ``--period``, ``--reform``, ``--dataset``, ``--format``."""
+    voeg_periode_toe(parser)
+    voeg_reform_toe(parser)
+    voeg_dataset_toe(parser)
+    parser.add_argument("--format", choices=formats, default="table", help="uitvoervorm")

@@ -17,7 +17,7 @@ FORMATS = ("table", "json", "csv")
 
 
 def add_arguments(parser):
-    from openfisca_vth.cli.opties import voeg_dataset_toe, voeg_periode_toe, voeg_reform_toe
+    from openfisca_vth.cli.opties import voeg_maand_opties_toe
 
     parser.add_argument(
         "parameter",
@@ -33,10 +33,7 @@ def add_arguments(parser):
             "maanden: 2027-01-01:2029-01-01:6) of een lijst (true,false of 2027-01-01,2028-01-01)"
         ),
     )
-    voeg_periode_toe(parser)
-    voeg_reform_toe(parser)
-    voeg_dataset_toe(parser)
-    parser.add_argument("--format", choices=FORMATS, default="table", help="uitvoervorm")
+    voeg_maand_opties_toe(parser, FORMATS)
     parser.add_argument(
         "--plot",
         default=None,
@@ -97,11 +94,9 @@ def _teken(variatie, pad):
 
 
 def weergave(waarde):
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, float):
-        return f"{waarde:g}"
-    return str(waarde)
+    from openfisca_vth.vergelijking import tekst
+
+    return tekst(waarde)
 
 
 KOLOMMEN = ("robuust", "niet_robuust", "bijsturingsbevoegdheid_staatssecretaris")
