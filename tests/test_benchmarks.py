@@ -15,3 +15,11 @@ def test_benchmarks_draaien_en_tonen_verhoudingen():
     assert regels[1].split()[:2] == ["meting", "tijd"]
     metingen = regels[2:]
     assert len(metingen) == 6 and all(regel.split()[-1].endswith("x") or "<=" in regel for regel in metingen)
+
+
+def test_schaal_draait():
+    script = SCRIPT.parent / "schaal.py"
+    klaar = subprocess.run([sys.executable, str(script), "1000"], capture_output=True, text=True, check=False)
+    assert klaar.returncode == 0, klaar.stderr
+    kop, rij = klaar.stdout.splitlines()
+    assert kop.split()[0] == "deelnemers" and rij.split()[0] == "1000"
