@@ -241,3 +241,10 @@ def test_plot_per_waarde(tmp_path, capsys):
 def test_plot_foute_invoer(tmp_path, capsys, argumenten, fragment):
     assert main(["sweep", *argumenten]) == 2
     assert fragment in capsys.readouterr().err
+
+
+def test_ja_nee_omslag_zegt_bij_niet_vanaf(capsys):
+    argumenten = ["basistakenpakket.taakcategorieen.bouw_toezicht.is_basistaak", "--values", "false,true"]
+    assert main(["sweep", *argumenten, "--period", "2026-04"]) == 0
+    uit = capsys.readouterr().out
+    assert "niet robuust bij ja (bij nee: robuust)" in uit and "vanaf ja" not in uit

@@ -132,7 +132,17 @@ TOESTANDEN = {
 
 def _wissel_tekst(wissel):
     na, voor = TOESTANDEN[wissel.uitkomst, wissel.wordt], TOESTANDEN[wissel.uitkomst, not wissel.wordt]
-    return f"{na} vanaf {weergave(wissel.naar_waarde)} (bij {weergave(wissel.van_waarde)}: {voor})"
+    # "vanaf" for an ordered scale (numbers, dates); for yes/no and texts each value stands alone
+    geordend = isinstance(wissel.naar_waarde, int | float | str) and not isinstance(wissel.naar_waarde, bool)
+    geordend = geordend and not (isinstance(wissel.naar_waarde, str) and not _is_datum(wissel.naar_waarde))
+    voorzetsel = "vanaf" if geordend else "bij"
+    return f"{na} {voorzetsel} {weergave(wissel.naar_waarde)} (bij {weergave(wissel.van_waarde)}: {voor})"
+
+
+def _is_datum(tekst):
+    import re
+
+    return re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", tekst) is not None
 
 
 def schrijf_tabel(variatie, uit):
