@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup status test serve bench lint clean
+.PHONY: setup status test test-snel serve bench lint clean
 
 $(BIN)/openfisca-vth: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ status: setup
 
 test: setup lint
 	$(BIN)/pytest -q
+
+test-snel: setup  # while you work: skips the slow tests (property tests, packaging, live server, benchmarks)
+	$(BIN)/pytest -q -m 'not traag'
 
 serve: setup
 	$(BIN)/openfisca-vth serve $(ARGS)

@@ -46,6 +46,8 @@ from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
 from openfisca_vth.situatie import controleer_situatie
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
+pytestmark = pytest.mark.traag
+
 # database=None: no .hypothesis/ directory in the work tree; each run draws fresh situations.
 VEEL = settings(
     max_examples=200,

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.traag
+
 BRON = Path(__file__).resolve().parents[1]
 
 

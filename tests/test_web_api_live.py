@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.traag
+
 OPSTARTTIJD = 18  # seconds, at most, until the server answers
 SITUATIE = {
     "deelnemers": {"a": {"basistaak_ontbreekt_bodem": {"2026-04": None}}},
