@@ -127,6 +127,14 @@ def zoek_parameter(parameters, pad):
     bladen = {blad.name: blad for blad in bladeren(parameters)}
     if pad in bladen:
         return bladen[pad]
+    from openfisca_vth.reforms import PYTHON_HERVORMINGEN
+
+    eigenaar = str(pad).split(".")[0]
+    if eigenaar in PYTHON_HERVORMINGEN:
+        raise VariatieFout(
+            f"{pad!r} is een keuze van de hervorming {eigenaar}; reken onder die hervorming (of een variant die "
+            f"erop bouwt), bijvoorbeeld met --reform {eigenaar}"
+        )
     suggesties = difflib.get_close_matches(str(pad), list(bladen), n=2, cutoff=0.6)
     if not suggesties:
         suggesties = [naam for naam in bladen if naam.endswith(f".{pad}") or naam.startswith(f"{pad}.")][:2]

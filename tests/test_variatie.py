@@ -148,6 +148,7 @@ def test_datums_met_een_stap_in_maanden(baseline):
         (["werkgebied.wettelijke_eis", "--values", "misschien"], "geen ja/nee-waarde"),
         ([MINIMUM, "--values", "0:9", "--period", "2015-01"], "2016-04"),
         ([MINIMUM, "--values", "0:9", "--reform", "bestaat_niet"], "onbekende hervorming"),
+        (["wetsvoorstel_versterking_vth.inwerkingtreding", "--values", "2027-01-01"], "keuze van de hervorming"),
     ],
 )
 def test_foute_invoer_een_regel_en_status_2(capsys, argumenten, fragment):
