@@ -4,9 +4,10 @@
 
 Each N runs in its own process (so the peak memory is that N's): random inputs for every boolean
 and number input variable, one provincie per dienst and gemeenten for the rest, the populations
-built from numpy arrays. Prints build time, calculation time and peak memory per N. The numpy
-floor of issue 11 (the same rules written directly in numpy) is not written yet: docs/performance.md
-says so.
+built from numpy arrays. Prints build time, calculation time, the numpy floor (the same rules in
+plain numpy, benchmarks/numpy_vloer.py, inputs drawn and results computed; tests/test_numpy_vloer.py
+holds it to the model), the ratio of OpenFisca's build plus calculation to the floor, and the peak
+memory of the OpenFisca run.
 """
 
 import json
@@ -72,8 +73,14 @@ def meet(n):
     for variabele in UITKOMSTEN:
         simulatie.calculate(variabele, PERIODE)
     klaar = time.perf_counter()
-    piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return {"n": n, "bouw": gebouwd - begin, "berekening": klaar - gebouwd, "piek_mib": piek}
+    piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux, before the floor runs
+    import numpy_vloer  # the same rules in plain numpy (benchmarks/numpy_vloer.py); setup not timed
+
+    vorm, geldend = numpy_vloer.schema(systeem), numpy_vloer.regels(systeem)
+    vloer_begin = time.perf_counter()
+    numpy_vloer.bereken(numpy_vloer.invoer(n, 0, vorm), geldend)
+    vloer = time.perf_counter() - vloer_begin
+    return {"n": n, "bouw": gebouwd - begin, "berekening": klaar - gebouwd, "vloer": vloer, "piek_mib": piek}
 
 
 def main(argv=None):
@@ -82,14 +89,15 @@ def main(argv=None):
         print(json.dumps(meet(int(argumenten[1]))))
         return 0
     aantallen = [int(a) for a in argumenten] or [1_000, 100_000, 1_000_000]
-    print(
-        f"{'deelnemers':>11}  {'bouw (s)':>9}  {'berekening (s)':>15}  {'per deelnemer (µs)':>19}  {'piek (MiB)':>10}"
-    )
+    koppen = ("deelnemers", "bouw (s)", "berekening (s)", "numpy-vloer (s)", "verhouding", "piek (MiB)")
+    print("  ".join(f"{k:>{max(len(k), 10)}}" for k in koppen))
     for n in aantallen:
         uit = subprocess.run([sys.executable, __file__, "--een", str(n)], capture_output=True, text=True, check=True)
         r = json.loads(uit.stdout)
-        per = (r["bouw"] + r["berekening"]) / n * 1e6
-        print(f"{n:>11}  {r['bouw']:>9.3f}  {r['berekening']:>15.3f}  {per:>19.2f}  {r['piek_mib']:>10.0f}")
+        verhouding = (r["bouw"] + r["berekening"]) / r["vloer"]
+        cellen = (n, f"{r['bouw']:.3f}", f"{r['berekening']:.3f}", f"{r['vloer']:.3f}", f"{verhouding:.1f}x")
+        cellen += (f"{r['piek_mib']:.0f}",)
+        print("  ".join(f"{c:>{max(len(k), 10)}}" for c, k in zip(cellen, koppen, strict=True)))
     return 0
 
 
