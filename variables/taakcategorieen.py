@@ -41,11 +41,14 @@ def _seveso_tekort(deelnemer, period, ingebracht):
     aangewezen = deelnemer("aangewezen_seveso_omgevingsdienst", period)
     ondergebracht = deelnemer("seveso_taken_ondergebracht_bij", period)
     hier = deelnemer("code_omgevingsdienst", period) == aangewezen
+    # each comparison of text arrays once (they are the cost of this rule on large populations)
+    ondergebracht_bij_aangewezen = ondergebracht == aangewezen
+    niets_ondergebracht = ondergebracht == ""
     # "met uitsluiting van andere omgevingsdiensten": brought in here, but here is not the designated dienst
     elders_ingebracht = (aangewezen != "") * numpy.logical_not(hier) * ingebracht
-    bij_aangewezen = (ondergebracht == aangewezen) + hier * ingebracht
-    elders_ondergebracht = (ondergebracht != "") * (ondergebracht != aangewezen)
-    onbekend = (ondergebracht == "") * numpy.logical_not(hier)
+    bij_aangewezen = ondergebracht_bij_aangewezen + hier * ingebracht
+    elders_ondergebracht = numpy.logical_not(niets_ondergebracht) * numpy.logical_not(ondergebracht_bij_aangewezen)
+    onbekend = niets_ondergebracht * numpy.logical_not(hier)
     plicht_niet_nagekomen = elders_ondergebracht + numpy.logical_not(bij_aangewezen) * numpy.logical_not(onbekend)
     return elders_ingebracht + deelnemer("draagt_seveso_plicht", period) * plicht_niet_nagekomen
 
