@@ -4,7 +4,7 @@ import numpy
 from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.bronnen_register import KST_22343_419, OW_18_21_LID_3, OW_18_22_LID_2, OW_18_23, urls
-from openfisca_vth.entities import Omgevingsdienst
+from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.periode import geldende_regels, invoer_per_maand
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, bevoegd
 
@@ -77,16 +77,34 @@ class formatie_omgevingsdienst(Variable):
     huidige recht wordt geen inbreng aangenomen: dan is dit fte_formatie.
     """
 
-    def formula(omgevingsdienst, period, parameters):
+    def formula(omgevingsdienst, period):
+        meegekomen = omgevingsdienst.members("formatie_meegekomen_bij_inbreng", period)
+        return omgevingsdienst("fte_formatie", period) + omgevingsdienst.sum(meegekomen)
+
+
+class formatie_meegekomen_bij_inbreng(Variable):
+    value_type = float
+    entity = Deelnemer
+    definition_period = MONTH
+    unit = "fte"
+    label = "Formatie die met de taken van deze deelnemer naar de dienst meekomt als hun inbreng wordt aangenomen"
+    reference = urls(KST_22343_419)
+    documentation = """
+    Per taakcategorie waarvoor inbreng wordt aangenomen (een verbreding van het basistakenpakket na
+    de overgangstermijn), die de deelnemer heeft, waarvoor hij bevoegd is en die hij nog niet had
+    ingebracht: het deel formatie_bij_inbreng van fte_eigen_uitvoering_<categorie>. Telt mee in
+    formatie_omgevingsdienst.
+    """
+
+    def formula(deelnemer, period, parameters):
         categorieen = geldende_regels(parameters, period).basistakenpakket.taakcategorieen
-        meegekomen = numpy.zeros(omgevingsdienst.members.count)
-        deelnemers = omgevingsdienst.members
+        meegekomen = numpy.zeros(deelnemer.count)
         for categorie in TAAKCATEGORIEEN:
             code, regels = categorie.code, categorieen[categorie.code]
             # only tasks the deelnemer has, is competent for and had not yet brought in
-            verschuldigd = bevoegd(regels, deelnemers, period) * deelnemers(f"heeft_taken_{code}", period)
-            nog_niet_ingebracht = numpy.logical_not(deelnemers(f"ingebracht_{code}", period))
-            eigen = deelnemers(f"fte_eigen_uitvoering_{code}", period)
+            verschuldigd = bevoegd(regels, deelnemer, period) * deelnemer(f"heeft_taken_{code}", period)
+            nog_niet_ingebracht = numpy.logical_not(deelnemer(f"ingebracht_{code}", period))
+            eigen = deelnemer(f"fte_eigen_uitvoering_{code}", period)
             aandeel = regels.inbreng_aangenomen * regels.formatie_bij_inbreng
             meegekomen = meegekomen + aandeel * verschuldigd * nog_niet_ingebracht * eigen
-        return omgevingsdienst("fte_formatie", period) + omgevingsdienst.sum(meegekomen)
+        return meegekomen
