@@ -16,7 +16,7 @@ import datetime
 
 from openfisca_vth.metadata import bladeren, is_informatief
 from openfisca_vth.periode import maand, peildatum
-from openfisca_vth.variatie import PER_WAARDE, VariatieFout, soort_van, varieer
+from openfisca_vth.variatie import PER_WAARDE, VariatieFout, soort_van
 
 AANNAME = "aanname"
 
@@ -123,14 +123,6 @@ def alternatieven(parameter, waarde):
     return None, "geen alternatieven opgegeven (metadata.alternatieven)"
 
 
-def _mogelijk(dataset, baseline, pad, waarde, periode, hervorming):
-    try:
-        varieer(dataset, baseline, pad, [waarde], periode, hervorming=hervorming, werkwijze=PER_WAARDE)
-    except VariatieFout:
-        return False
-    return True
-
-
 def _verschoven(datum, jaren):
     try:
         return datum.replace(year=datum.year + jaren)
@@ -140,12 +132,26 @@ def _verschoven(datum, jaren):
 
 def analyseer_aannames(dataset, baseline, periode, hervorming=None):
     """The :class:`Aannameanalyse` of ``dataset`` in ``periode`` under ``hervorming`` (or current law)."""
+    from openfisca_vth.rapport import bereken_status
     from openfisca_vth.reforms import laad_hervorming
+    from openfisca_vth.variatie import Waardeuitkomst, gelezen_door_uitkomsten, varieer_in
 
     periode = maand(periode)
     systeem = laad_hervorming(hervorming, baseline) if hervorming else baseline
+    gelezen = gelezen_door_uitkomsten(dataset, systeem, periode)  # one traced run for every assumption
+
+    def varieer(pad, waarden, werkwijze=None):
+        return varieer_in(dataset, baseline, systeem, pad, waarden, periode, hervorming, werkwijze, gelezen)
+
+    def mogelijk(pad, waarde):
+        try:
+            varieer(pad, [waarde], PER_WAARDE)
+        except VariatieFout:
+            return False
+        return True
+
     dag = peildatum(periode)
-    gevoeligheden, overgeslagen, huidig = [], [], None
+    gevoeligheden, overgeslagen = [], []
     for blad in bladeren(systeem.parameters):
         waarde = waarde_in_werking(blad, dag)
         if waarde is None or waarde.metadata.get("status", blad.metadata.get("status")) != AANNAME:
@@ -157,30 +163,18 @@ def analyseer_aannames(dataset, baseline, periode, hervorming=None):
             overgeslagen.append((blad.name, reden))
             continue
         try:
-            variatie = varieer(dataset, baseline, blad.name, [waarde.value, *anders], periode, hervorming=hervorming)
+            variatie = varieer(blad.name, [waarde.value, *anders])
         except VariatieFout as fout:
             # an alternative that the other choices of a reform exclude (KeuzeFout): keep the others
-            geldig = [a for a in anders if _mogelijk(dataset, baseline, blad.name, a, periode, hervorming)]
-            if not geldig:
+            anders = [a for a in anders if mogelijk(blad.name, a)]
+            if not anders:
                 overgeslagen.append((blad.name, f"geen alternatief gaat samen met de andere keuzes ({fout})"))
                 continue
-            anders = geldig
-            variatie = varieer(dataset, baseline, blad.name, [waarde.value, *anders], periode, hervorming=hervorming)
-        huidig = huidig or variatie.uitkomsten[0]
+            variatie = varieer(blad.name, [waarde.value, *anders])
         gevoeligheden.append(
             Gevoeligheid(blad.name, waarde.value, tuple(anders), variatie.werkwijze, variatie.uitkomsten)
         )
-    if huidig is None:
-        from openfisca_vth.rapport import bereken_status
-        from openfisca_vth.variatie import Waardeuitkomst
-
-        rapport = bereken_status(dataset, systeem, periode)
-        huidig = Waardeuitkomst(
-            None,
-            rapport.totalen,
-            frozenset(d.code for d in rapport.omgevingsdiensten if d.robuust),
-            frozenset(d.code for d in rapport.omgevingsdiensten if d.bijsturingsbevoegdheid_staatssecretaris),
-        )
+    huidig = Waardeuitkomst.uit_rapport(None, bereken_status(dataset, systeem, periode))
     return Aannameanalyse(
         periode=str(periode),
         hervorming=hervorming,

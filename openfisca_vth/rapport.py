@@ -10,6 +10,8 @@ from the variables and the parameters.
 
 from dataclasses import dataclass
 
+import numpy
+
 from openfisca_vth.enums import InterbestuurlijkToezichthouder, SevesoPlaatsing
 from openfisca_vth.periode import geldende_regels, maand, peildatum
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
@@ -76,16 +78,21 @@ class Regel:
         }
 
 
-def gelezen_regels(simulatie, parameters, dag):
-    """The parameters the traced ``simulatie`` read, with value, status and sources on ``dag``."""
+def gelezen_parameters(simulatie):
+    """The names of the parameters the traced ``simulatie`` read (from OpenFisca's trace)."""
     namen = set()
     stapel = list(simulatie.tracer.trees)
     while stapel:
         knoop = stapel.pop()
         namen |= {p.name.lstrip(".") for p in knoop.parameters}
         stapel += knoop.children
+    return namen
+
+
+def gelezen_regels(simulatie, parameters, dag):
+    """The parameters the traced ``simulatie`` read, with value, status and sources on ``dag``."""
     regels = []
-    for naam in sorted(namen):
+    for naam in sorted(gelezen_parameters(simulatie)):
         blad = parameters
         for deel in naam.split("."):
             blad = blad.children[deel]
@@ -236,6 +243,32 @@ class DienstStatus:
         }
 
 
+def tel_totalen(robuust, bijsturing, werkgebied, niet_voldaan, ontbrekend, jegens_deelnemer):
+    """The totals of one month, the one place that counts them (``status`` and the sweeps alike).
+
+    Per dienst: ``robuust``, ``bijsturing`` (the State Secretary could steer), ``werkgebied`` (in
+    breach of Ow 18.21 lid 3) and ``niet_voldaan`` ({criterion code: not met}, for the criteria that
+    count; a criterion left out counts 0). Per deelnemer: ``ontbrekend`` (misses a basistaak) and
+    ``jegens_deelnemer`` (the State Secretary could steer it). Sequences of booleans or numpy arrays.
+    """
+    robuust = numpy.asarray(robuust, dtype=bool)
+
+    def aantal(waarden):
+        return int(numpy.count_nonzero(waarden))
+
+    return {
+        "omgevingsdiensten": len(robuust),
+        "robuust": aantal(robuust),
+        "niet_robuust": aantal(~robuust),
+        "bijsturingsbevoegdheid_staatssecretaris": aantal(bijsturing),
+        "deelnemers": len(ontbrekend),
+        "deelnemers_met_ontbrekende_basistaken": aantal(ontbrekend),
+        "werkgebied_in_strijd_met_wet": aantal(werkgebied),
+        "bijsturingsbevoegdheid_jegens_deelnemer": aantal(jegens_deelnemer),
+        "niet_voldaan_per_criterium": {c.code: aantal(niet_voldaan.get(c.code, ())) for c in ROBUUSTHEIDSCRITERIA},
+    }
+
+
 @dataclass(frozen=True)
 class Statusrapport:
     periode: str
@@ -252,21 +285,15 @@ class Statusrapport:
     @property
     def totalen(self):
         diensten = self.omgevingsdiensten
-        return {
-            "omgevingsdiensten": len(diensten),
-            "robuust": sum(d.robuust for d in diensten),
-            "niet_robuust": sum(not d.robuust for d in diensten),
-            "bijsturingsbevoegdheid_staatssecretaris": sum(d.bijsturingsbevoegdheid_staatssecretaris for d in diensten),
-            "deelnemers": sum(len(d.deelnemers) for d in diensten),
-            "deelnemers_met_ontbrekende_basistaken": sum(
-                len(d.deelnemers_met_ontbrekende_basistaken) for d in diensten
-            ),
-            "werkgebied_in_strijd_met_wet": sum(d.werkgebied_in_strijd_met_wet for d in diensten),
-            "bijsturingsbevoegdheid_jegens_deelnemer": sum(len(d.deelnemers_met_bijsturing) for d in diensten),
-            "niet_voldaan_per_criterium": {
-                c.code: sum(c.code in d.niet_voldane_criteria for d in diensten) for c in ROBUUSTHEIDSCRITERIA
-            },
-        }
+        deelnemers = [x for d in diensten for x in d.deelnemers]
+        return tel_totalen(
+            robuust=[d.robuust for d in diensten],
+            bijsturing=[d.bijsturingsbevoegdheid_staatssecretaris for d in diensten],
+            werkgebied=[d.werkgebied_in_strijd_met_wet for d in diensten],
+            niet_voldaan={c.code: [c.code in d.niet_voldane_criteria for d in diensten] for c in ROBUUSTHEIDSCRITERIA},
+            ontbrekend=[bool(x.ontbrekende_basistaken) for x in deelnemers],
+            jegens_deelnemer=[x.bijsturingsbevoegdheid_jegens_deelnemer for x in deelnemers],
+        )
 
     def naar_dict(self):
         return {

@@ -30,8 +30,8 @@ from openfisca_core.simulations import Simulation
 from openfisca_vth.errors import HervormingsFout, VTHInvoerFout
 from openfisca_vth.metadata import bladeren
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG, maand, peildatum
-from openfisca_vth.rapport import bereken_status
-from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
+from openfisca_vth.rapport import bereken_status, gelezen_parameters, tel_totalen
+from openfisca_vth.robuustheidscriteria import geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
 GESTAPELD = "gestapeld"
@@ -53,6 +53,17 @@ class Waardeuitkomst:
     totalen: dict
     robuust: frozenset  # codes of the robust diensten
     bijsturing: frozenset  # codes of the diensten the State Secretary could steer
+
+    @classmethod
+    def uit_rapport(cls, waarde, rapport):
+        """The results of a :class:`openfisca_vth.rapport.Statusrapport` computed for ``waarde``."""
+        diensten = rapport.omgevingsdiensten
+        return cls(
+            waarde=waarde,
+            totalen=rapport.totalen,
+            robuust=frozenset(d.code for d in diensten if d.robuust),
+            bijsturing=frozenset(d.code for d in diensten if d.bijsturingsbevoegdheid_staatssecretaris),
+        )
 
     def naar_dict(self):
         return {"waarde": self.waarde, "totalen": self.totalen}
@@ -132,8 +143,8 @@ def zoek_parameter(parameters, pad):
     eigenaar = str(pad).split(".")[0]
     if eigenaar in PYTHON_HERVORMINGEN:
         raise VariatieFout(
-            f"{pad!r} is een keuze van de hervorming {eigenaar}; reken onder die hervorming (of een variant die "
-            f"erop bouwt), bijvoorbeeld met --reform {eigenaar}"
+            f"{pad!r} is een keuze van de hervorming {eigenaar}; reken onder die hervorming of een variant die "
+            f"erop bouwt"
         )
     suggesties = difflib.get_close_matches(str(pad), list(bladen), n=2, cutoff=0.6)
     if not suggesties:
@@ -280,21 +291,14 @@ def _uitkomstvariabelen(systeem, periode):
     return geldend, dienst, deelnemer
 
 
-def _lezers(dataset, systeem, pad, periode):
-    """The entities of the variables that read ``pad`` when the headline results are computed."""
+def gelezen_door_uitkomsten(dataset, systeem, periode):
+    """The parameters the formulas of the headline results read in ``periode`` (one traced run)."""
     simulatie = dataset.simulatie(systeem, periode)
     simulatie.trace = True
     _, dienst, deelnemer = _uitkomstvariabelen(systeem, periode)
     for variabele in dienst + deelnemer:
         simulatie.calculate(variabele, periode)
-    entiteiten = set()
-    stapel = list(simulatie.tracer.trees)
-    while stapel:
-        knoop = stapel.pop()
-        if any(p.name.lstrip(".") == pad for p in knoop.parameters):
-            entiteiten.add(systeem.variables[knoop.name].entity.key)
-        stapel += knoop.children
-    return entiteiten
+    return gelezen_parameters(simulatie)
 
 
 class _Gestapeld:
@@ -355,22 +359,14 @@ def _gestapeld(dataset, systeem, pad, waarden, periode):
     for k, waarde in enumerate(waarden):
         robuust = per_dienst["robuust"][k]
         bijsturing = per_dienst["bijsturingsbevoegdheid_staatssecretaris"][k]
-        niet_voldaan = {c.code: 0 for c in ROBUUSTHEIDSCRITERIA}
-        for c in geldend:
-            niet_voldaan[c.code] = int((~per_dienst[c.variabele][k]).sum())
-        totalen = {
-            "omgevingsdiensten": len(codes),
-            "robuust": int(robuust.sum()),
-            "niet_robuust": int((~robuust).sum()),
-            "bijsturingsbevoegdheid_staatssecretaris": int(bijsturing.sum()),
-            "deelnemers": len(deelnemers),
-            "deelnemers_met_ontbrekende_basistaken": int(ontbreekt[k].sum()),
-            "werkgebied_in_strijd_met_wet": int(per_dienst["werkgebied_in_strijd_met_wet"][k].sum()),
-            "bijsturingsbevoegdheid_jegens_deelnemer": int(
-                per_deelnemer["bijsturingsbevoegdheid_jegens_deelnemer"][k].sum()
-            ),
-            "niet_voldaan_per_criterium": niet_voldaan,
-        }
+        totalen = tel_totalen(
+            robuust=robuust,
+            bijsturing=bijsturing,
+            werkgebied=per_dienst["werkgebied_in_strijd_met_wet"][k],
+            niet_voldaan={c.code: ~per_dienst[c.variabele][k] for c in geldend},
+            ontbrekend=ontbreekt[k],
+            jegens_deelnemer=per_deelnemer["bijsturingsbevoegdheid_jegens_deelnemer"][k],
+        )
         uitkomsten.append(
             Waardeuitkomst(
                 waarde=waarde,
@@ -382,9 +378,10 @@ def _gestapeld(dataset, systeem, pad, waarden, periode):
     return tuple(uitkomsten)
 
 
-def _systeem_met_waarde(baseline, hervorming, pad, waarde):
-    """``baseline`` under ``hervorming`` with ``pad`` set to ``waarde`` from the model's first day, as
-    a reform file would set it (the bill's own choices before the bill turns them into rules)."""
+def _met_waarde(baseline, hervorming, pad):
+    """A function from a value to ``baseline`` under ``hervorming`` with ``pad`` set to that value from
+    the model's first day, as a reform file would set it (the bill's own choices before the bill
+    turns them into rules). The reforms before the last of ``A+B`` are applied once."""
     from openfisca_vth.reforms import PYTHON_HERVORMINGEN, hervormingsklasse
     from openfisca_vth.reforms.hervormingsbestand import (
         Bestandshervorming,
@@ -397,19 +394,24 @@ def _systeem_met_waarde(baseline, hervorming, pad, waarde):
     systeem = baseline
     for deel in delen[:-1]:
         systeem = hervormingsklasse(deel)(systeem)
-    wijziging = Wijziging(pad, str(EERSTE_GELDIGE_DAG), waarde, "aanname", None, 0, 0)
     klasse = hervormingsklasse(delen[-1]) if delen else None
     if klasse is not None and issubclass(klasse, Bestandshervorming):
         # a reform file: the value is one more change of the file, so a choice of its basis is set
         # before the basis reads it
-        spec = dataclasses.replace(klasse.spec, wijzigingen=(*klasse.spec.wijzigingen, wijziging))
+        spec = klasse.spec
     elif klasse is not None and delen[-1] in PYTHON_HERVORMINGEN:
-        spec = Hervormingsbestand(f"--values {pad}", delen[-1], "", delen[-1], (wijziging,))
+        spec = Hervormingsbestand(f"--values {pad}", delen[-1], "", delen[-1], ())
     else:
         if klasse is not None:
             systeem = klasse(systeem)
-        spec = Hervormingsbestand(f"--values {pad}", "variatie", "", None, (wijziging,))
-    return maak_hervormingsklasse(spec)(systeem)
+        spec = Hervormingsbestand(f"--values {pad}", "variatie", "", None, ())
+
+    def systeem_met(waarde):
+        wijziging = Wijziging(pad, str(EERSTE_GELDIGE_DAG), waarde, "aanname", None, 0, 0)
+        met_waarde = dataclasses.replace(spec, wijzigingen=(*spec.wijzigingen, wijziging))
+        return maak_hervormingsklasse(met_waarde)(systeem)
+
+    return systeem_met
 
 
 def _per_waarde(dataset, baseline, hervorming, pad, waarden, periode):
@@ -418,23 +420,14 @@ def _per_waarde(dataset, baseline, hervorming, pad, waarden, periode):
             f"{pad} wordt niet gestapeld maar per waarde doorgerekend; geef ten hoogste {MAXIMUM_PER_WAARDE} "
             f"waarden (nu {len(waarden)}), bijvoorbeeld met een grotere stap"
         )
+    systeem_met = _met_waarde(baseline, hervorming, pad)
     uitkomsten = []
     for waarde in waarden:
         try:
-            systeem = _systeem_met_waarde(baseline, hervorming, pad, waarde)
+            systeem = systeem_met(waarde)
         except HervormingsFout as fout:
             raise VariatieFout(f"waarde {waarde!r}: {str(fout).split(': ', 1)[-1]}") from None
-        rapport = bereken_status(dataset, systeem, periode)
-        uitkomsten.append(
-            Waardeuitkomst(
-                waarde=waarde,
-                totalen=rapport.totalen,
-                robuust=frozenset(d.code for d in rapport.omgevingsdiensten if d.robuust),
-                bijsturing=frozenset(
-                    d.code for d in rapport.omgevingsdiensten if d.bijsturingsbevoegdheid_staatssecretaris
-                ),
-            )
-        )
+        uitkomsten.append(Waardeuitkomst.uit_rapport(waarde, bereken_status(dataset, systeem, periode)))
     return tuple(uitkomsten)
 
 
@@ -449,6 +442,13 @@ def varieer(dataset, baseline, parameter, waarden, periode, hervorming=None, wer
 
     periode = maand(periode)
     systeem = laad_hervorming(hervorming, baseline) if hervorming else baseline
+    return varieer_in(dataset, baseline, systeem, parameter, waarden, periode, hervorming, werkwijze)
+
+
+def varieer_in(dataset, baseline, systeem, parameter, waarden, periode, hervorming, werkwijze=None, gelezen=None):
+    """:func:`varieer` on a system already built (``systeem``: ``baseline`` under ``hervorming``) for
+    a month already parsed; ``gelezen`` (:func:`gelezen_door_uitkomsten`) spares the traced run when
+    many parameters are varied in the same month (the assumption sensitivity)."""
     blad = zoek_parameter(systeem.parameters, parameter)
     waarden = list(waarden)
     if not waarden:
@@ -459,15 +459,13 @@ def varieer(dataset, baseline, parameter, waarden, periode, hervorming=None, wer
         reden = "gevraagd"
     elif soort_van(blad) in ("datum", "tekst"):
         reden = "een datum of tekst bepaalt welke regels gelden; elke waarde vraagt een eigen stelsel"
+    elif parameter not in (gelezen if gelezen is not None else gelezen_door_uitkomsten(dataset, systeem, periode)):
+        reden = "geen formule van de uitkomsten leest deze regel rechtstreeks in deze maand"
     else:
-        lezers = _lezers(dataset, systeem, parameter, periode)
-        if not lezers:
-            reden = "geen formule van de uitkomsten leest deze regel rechtstreeks in deze maand"
-        else:
-            try:
-                uitkomsten = _gestapeld(dataset, systeem, parameter, waarden, periode)
-            except (ValueError, TypeError, IndexError, KeyError):
-                reden = "een formule gebruikt deze regel buiten de rekenkunde met arrays (bijvoorbeeld in een keuze)"
+        try:
+            uitkomsten = _gestapeld(dataset, systeem, parameter, waarden, periode)
+        except (ValueError, TypeError, IndexError, KeyError):
+            reden = "een formule gebruikt deze regel buiten de rekenkunde met arrays (bijvoorbeeld in een keuze)"
     werkwijze = GESTAPELD if uitkomsten is not None else PER_WAARDE
     if uitkomsten is None:
         uitkomsten = _per_waarde(dataset, baseline, hervorming, parameter, waarden, periode)
