@@ -109,3 +109,14 @@ def svg(reeksen, markeringen, titel):
         _pyplot().close(fig)
     tekst = buffer.getvalue()
     return tekst[tekst.index("<svg") :]
+
+
+def html_sectie(reeksen, markeringen, titel):
+    """The ("Grafiek", html) section of a memo: the plot as inline SVG, or, without matplotlib, the
+    one line that says how to install it (a memo is still written)."""
+    from openfisca_vth.uitvoer import h
+
+    try:
+        return "Grafiek", svg(reeksen, markeringen, titel)
+    except VTHInvoerFout as fout:
+        return "Grafiek", f'<p class="klein">{h(fout)}</p>'

@@ -141,6 +141,14 @@ def test_zonder_matplotlib_zegt_de_plot_hoe_te_installeren(monkeypatch):
         grafiek._pyplot()
 
 
+def test_html_memo_zonder_matplotlib_noemt_de_installatie(capsys, monkeypatch):
+    # the memo is still written; where the plot would be, it says how to get one
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    code, uit, _ = _draai(capsys, "status", "--period", "2026-01:2026-03", "--format", "html")
+    assert code == 0 and "<svg" not in uit
+    assert "pip install &#x27;openfisca-vth[plot]&#x27;" in uit or "pip install 'openfisca-vth[plot]'" in uit
+
+
 class _Controle(HTMLParser):
     """Checks that every opened element is closed in order (void elements aside)."""
 

@@ -410,12 +410,9 @@ def _als_html(vergelijking, invoer, waarschuwing):
             f"{h(vergelijking.basis)} en onder {h(', '.join(n for n, _ in vergelijking.varianten))}?</p>",
         ),
     ]
-    try:
-        from openfisca_vth import grafiek
+    from openfisca_vth import grafiek
 
-        secties.append(("Grafiek", grafiek.svg(*_tijdlijn_grafiek(vergelijking))))
-    except VTHInvoerFout as fout:
-        secties.append(("Grafiek", f'<p class="klein">{h(fout)}</p>'))
+    secties.append(grafiek.html_sectie(*_tijdlijn_grafiek(vergelijking)))
     secties.append(("Aantallen per maand", html_tabel([h(k) for k in koppen], [[h(c) for c in r] for r in rijen])))
     verschillen = "".join(
         f"<li>{h(r.strip())}</li>" if r.startswith("  ") else f"</ul><h3>{h(r)}</h3><ul>"

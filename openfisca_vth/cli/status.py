@@ -38,7 +38,6 @@ def run(args, uit=None):
     from openfisca_vth import CountryTaxBenefitSystem
     from openfisca_vth.cli.opties import gevraagde_periode, lees_maanden
     from openfisca_vth.dataset import laad_dataset
-    from openfisca_vth.errors import VTHInvoerFout
     from openfisca_vth.rapport import bereken_status
 
     uit = uit or sys.stdout
@@ -483,12 +482,9 @@ def schrijf_tijdlijn_html(tijdlijn, uit):
             f"{h(tijdlijn.perioden[-1])} ({h(tijdlijn.hervorming or HUIDIG_RECHT)})?</p>",
         ),
     ]
-    try:
-        from openfisca_vth import grafiek
+    from openfisca_vth import grafiek
 
-        secties.append(("Grafiek", grafiek.svg(*_grafiek(tijdlijn))))
-    except VTHInvoerFout as fout:
-        secties.append(("Grafiek", f'<p class="klein">{h(fout)}</p>'))
+    secties.append(grafiek.html_sectie(*_grafiek(tijdlijn)))
     secties.append(
         (
             "Aantallen per maand",
