@@ -53,13 +53,6 @@ class Optreden:
         return f"{tekst}: {self.hoe}"
 
 
-def _bron(parameter, instant):
-    """The first citation, date and status of the value of ``parameter`` in force at ``instant``."""
-    waarde = next(w for w in parameter.values_list if w.instant_str <= str(instant))
-    referentie = waarde.metadata["reference"][0]
-    return referentie["tekst"], referentie["url"], waarde.instant_str, waarde.metadata.get("status", "")
-
-
 @dataclass(frozen=True)
 class Regel:
     """A rule (parameter) a report relied on, as it held on the peildatum."""
@@ -153,10 +146,6 @@ class DeelnemerStatus:
     wie_kan_optreden: tuple = ()  # Optreden, when the deelnemer falls short of a statutory duty
     bijsturingsbevoegdheid_jegens_deelnemer: bool = False
     interbestuurlijk_toezicht_op_criteria_mogelijk: bool = False
-
-    @property
-    def schiet_tekort(self):
-        return bool(self.ontbrekende_basistaken) or not (self.mandaat_verleend and self.regionale_strategie_vastgesteld)
 
     def naar_dict(self):
         return {

@@ -18,6 +18,17 @@ def ja_nee(waarde):
     return "ja" if waarde else "nee"
 
 
+def tekst(waarde):
+    """A value as a memo reader reads it: ja/nee, numbers without a needless .0, '(geen)' for None."""
+    if isinstance(waarde, bool):
+        return ja_nee(waarde)
+    if isinstance(waarde, float):
+        return f"{waarde:g}"
+    if waarde is None:
+        return "(geen)"
+    return str(waarde)
+
+
 def json_tekst(data):
     """Strict JSON (NaN and infinity refused), UTF-8, indented."""
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -38,6 +38,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_vth.metadata import bladeren
 from openfisca_vth.periode import maand, peildatum
+from openfisca_vth.uitvoer import tekst
 
 ENTITEITEN = ("omgevingsdienst", "deelnemer")
 HUIDIG_RECHT = "huidig recht"
@@ -782,17 +783,6 @@ def als_varianten(vergelijking):
 # -- output --------------------------------------------------------------------------------------
 
 
-def tekst(waarde):
-    """A value as a memo reader reads it."""
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, float):
-        return f"{waarde:g}"
-    if waarde is None:
-        return "(geen)"
-    return str(waarde)
-
-
 def datum_tekst(datum):
     """``2026-04-01`` as ``1 april 2026``; None (the switch never turns) as ``nooit``."""
     if datum is None:
@@ -803,12 +793,6 @@ def datum_tekst(datum):
 
 def _met_status(waarde, status):
     return f"{tekst(waarde)} ({status})" if status else tekst(waarde)
-
-
-def _regel_tekst(regel, kant):
-    if kant == "voor":
-        return _met_status(regel.voor, regel.status_voor)
-    return _met_status(regel.na, regel.status_na)
 
 
 def _enkel(vv):

@@ -7,6 +7,7 @@ The computation is :func:`openfisca_vth.aannames.analyseer_aannames`; this modul
 import sys
 
 from openfisca_vth.uitvoer import json_tekst
+from openfisca_vth.uitvoer import tekst as weergave
 
 HELP = "Toon welke uitkomsten op een aanname rusten en welke standhouden, per aanname doorgerekend."
 FORMATS = ("table", "json")
@@ -32,12 +33,6 @@ def run(args, uit=None):
     else:
         schrijf_tabel(analyse, uit)
     return 0
-
-
-def _weergave(waarde):
-    from openfisca_vth.cli.sweep import weergave
-
-    return weergave(waarde)
 
 
 UITKOMST = {
@@ -69,8 +64,8 @@ def schrijf_tabel(analyse, uit):
         for gevoeligheid in analyse.gevoeligheden:
             for alternatief, soort, wordt in gevoeligheid.omslagen.get(code, ()):
                 uit.write(
-                    f"    {UITKOMST[soort, wordt]} als {gevoeligheid.parameter} = {_weergave(alternatief)} "
-                    f"(nu {_weergave(gevoeligheid.waarde)})\n"
+                    f"    {UITKOMST[soort, wordt]} als {gevoeligheid.parameter} = {weergave(alternatief)} "
+                    f"(nu {weergave(gevoeligheid.waarde)})\n"
                 )
     vast = analyse.standhoudend
     uit.write(f"\nUitkomsten die standhouden, welke kant elke aanname ook op gaat ({len(vast)} diensten):\n")
@@ -79,11 +74,11 @@ def schrijf_tabel(analyse, uit):
     for gevoeligheid in analyse.gevoeligheden:
         huidig, *anders = gevoeligheid.uitkomsten
         delen = [
-            f"nu {_weergave(huidig.waarde)}: {huidig.totalen['robuust']}/"
+            f"nu {weergave(huidig.waarde)}: {huidig.totalen['robuust']}/"
             f"{huidig.totalen['bijsturingsbevoegdheid_staatssecretaris']}"
         ]
         delen += [
-            f"{_weergave(u.waarde)}: {u.totalen['robuust']}/{u.totalen['bijsturingsbevoegdheid_staatssecretaris']}"
+            f"{weergave(u.waarde)}: {u.totalen['robuust']}/{u.totalen['bijsturingsbevoegdheid_staatssecretaris']}"
             for u in anders
         ]
         teken = "=" if gevoeligheid.houdt_stand else "!"

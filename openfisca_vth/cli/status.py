@@ -11,7 +11,17 @@ import sys
 import textwrap
 
 from openfisca_vth.errors import VTHInvoerFout
-from openfisca_vth.uitvoer import h, html_bron, html_document, html_ja_nee, html_tabel, json_tekst, md_bron, md_tabel
+from openfisca_vth.uitvoer import (
+    h,
+    html_bron,
+    html_document,
+    html_ja_nee,
+    html_tabel,
+    ja_nee,
+    json_tekst,
+    md_bron,
+    md_tabel,
+)
 
 HELP = "Toon per omgevingsdienst of hij robuust is en wat ontbreekt."
 BREEDTE = 100
@@ -64,10 +74,6 @@ def run(args, uit=None):
         grafiek.schrijf(*_grafiek(tijdlijn), args.plot)
     TIJDLIJN_FORMATTERS[args.format](tijdlijn, uit)
     return 0
-
-
-def ja_nee(waarde):
-    return "ja" if waarde else "nee"
 
 
 def _kop(rapport):

@@ -11,6 +11,7 @@ import csv
 import sys
 
 from openfisca_vth.uitvoer import json_tekst
+from openfisca_vth.uitvoer import tekst as weergave
 
 HELP = "Reken één regel door voor veel waarden: hoeveel diensten robuust zijn, en welke omslaan bij welke waarde."
 FORMATS = ("table", "json", "csv")
@@ -91,12 +92,6 @@ def _teken(variatie, pad):
         x=datetime.date.fromisoformat if als_datum else float,
         xlabel=variatie.parameter,
     )
-
-
-def weergave(waarde):
-    from openfisca_vth.vergelijking import tekst
-
-    return tekst(waarde)
 
 
 KOLOMMEN = ("robuust", "niet_robuust", "bijsturingsbevoegdheid_staatssecretaris")
