@@ -48,7 +48,7 @@ def run(args, uit=None):
     from openfisca_vth.cli.opties import gevraagde_periode, lees_maand
     from openfisca_vth.dataset import laad_dataset
     from openfisca_vth.reforms import laad_hervorming
-    from openfisca_vth.variatie import lees_waarden, varieer, zoek_parameter
+    from openfisca_vth.variatie import lees_waarden, varieer_in, zoek_parameter
 
     uit = uit or sys.stdout
     periode = lees_maand(gevraagde_periode(args))
@@ -65,7 +65,8 @@ def run(args, uit=None):
         if soort_van(blad) not in ("getal", "datum"):
             raise VTHInvoerFout("--plot tekent getallen of datums op de as; voor ja/nee of tekst: lees de tabel")
     waarden = lees_waarden(args.values, blad)
-    variatie = varieer(dataset, baseline, args.parameter, waarden, periode, hervorming=args.reform)
+    # the reformed system built above serves the sweep too (built once per run)
+    variatie = varieer_in(dataset, baseline, systeem, args.parameter, waarden, periode, args.reform)
     if args.plot:
         _teken(variatie, args.plot)
     FORMATTERS[args.format](variatie, uit)
