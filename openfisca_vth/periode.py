@@ -114,7 +114,7 @@ def geldende_regels(parameters, period):
     return parameters(peildatum(period))
 
 
-def _overlappen(a, b):
+def overlappen(a, b):
     return a.start <= b.stop and b.start <= a.stop
 
 
@@ -129,7 +129,7 @@ def invoer_per_maand(holder, period, array):
     """
     eerdere = holder.__dict__.setdefault("_vth_invoerperioden", [])
     for eerder in eerdere:
-        if eerder != period and _overlappen(eerder, period):
+        if eerder != period and overlappen(eerder, period):
             naam = holder.variable.name
             raise GemengdePeriodeInvoer(
                 naam,

@@ -15,7 +15,7 @@ import numpy
 from openfisca_vth.enums import InterbestuurlijkToezichthouder, SevesoPlaatsing
 from openfisca_vth.periode import geldende_regels, maand, peildatum
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
-from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
+from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, uitsluitend_seveso
 
 STAATSSECRETARIS = "de staatssecretaris van IenW (als minister die het aangaat)"
 
@@ -270,6 +270,7 @@ class Statusrapport:
     geldende_criteria: tuple = ()  # codes of the criteria that count for robuust in this month
     keuzes: tuple = ()  # Keuze: the assumptions of the reform, with their status
     regels: tuple = ()  # Regel: the parameters the calculation read (when asked for, met_regels=True)
+    seveso_categorieen: tuple = ()  # the task categories reserved to the designated Seveso dienst then
 
     @property
     def totalen(self):
@@ -318,7 +319,8 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None, met_re
     def bereken(variabele):
         return simulatie.calculate(variabele, periode)
 
-    geldend = geldende_criteria(geldende_regels(tax_benefit_system.parameters, periode))
+    regels_in_werking = geldende_regels(tax_benefit_system.parameters, periode)
+    geldend = geldende_criteria(regels_in_werking)
     voldaan = {c.code: bereken(c.variabele) for c in geldend}
     ontbreekt = {c.code: bereken(f"basistaak_ontbreekt_{c.code}") for c in TAAKCATEGORIEEN}
     mandaat = bereken("mandaat_verleend")
@@ -395,6 +397,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None, met_re
         toelichting=dataset.toelichting,
         omgevingsdiensten=statussen,
         geldende_criteria=tuple(c.code for c in geldend),
+        seveso_categorieen=uitsluitend_seveso(regels_in_werking),
         keuzes=keuzes_van_hervorming(tax_benefit_system),
         regels=gelezen_regels(simulatie, tax_benefit_system.parameters, peildatum(periode)) if met_regels else (),
     )

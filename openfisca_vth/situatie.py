@@ -38,7 +38,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_vth.dataset.lezen import CBS_CODE_PATROON, ONWAAR, WAAR
 from openfisca_vth.errors import OngeldigeSituatie, PeriodeBuitenDekking, onbekende_variabele
-from openfisca_vth.periode import controleer_dekking
+from openfisca_vth.periode import controleer_dekking, overlappen
 
 MAXIMALE_DIEPTE = 20  # a situation needs five levels (entities/id/variable/period: value)
 VOORBEELD_MAAND = "2026-04"
@@ -395,7 +395,7 @@ class _Controle:
         """One variable takes non-overlapping input periods (see periode.invoer_per_maand), for all instances."""
         eerdere = self.invoerperioden.setdefault(naam, [])
         for eerder, eerder_pad in eerdere:
-            if eerder != periode and eerder.start <= periode.stop and periode.start <= eerder.stop:
+            if eerder != periode and overlappen(eerder, periode):
                 bij = "" if eerder_pad == pad else f" bij {_plaats(eerder_pad[:2])}"
                 raise _fout(
                     pad,

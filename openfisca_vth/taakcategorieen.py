@@ -25,6 +25,13 @@ class Taakcategorie:
 TAAKCATEGORIEEN = tuple(Taakcategorie(code, label) for code, label in onderdelen(TAAKCATEGORIEEN_DIR))
 
 
+def uitsluitend_seveso(regels):
+    """The codes of the categories reserved to the designated Seveso-omgevingsdienst in ``regels``
+    (the parameters in force; Ow 18.22 lid 2, ``uitsluitend_seveso_omgevingsdienst``)."""
+    categorieen = regels.basistakenpakket.taakcategorieen
+    return tuple(c.code for c in TAAKCATEGORIEEN if categorieen[c.code].uitsluitend_seveso_omgevingsdienst)
+
+
 def bevoegd(categorie, deelnemer, period):
     """Ow 18.22 lid 1 / Bor 7.1 "ieder voor zover bevoegd gezag": this deelnemer is competent."""
     laag = deelnemer("bestuurslaag", period)

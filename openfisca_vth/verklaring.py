@@ -36,7 +36,9 @@ import numpy
 from openfisca_vth.bronnen_register import bronnen_van_variabele
 from openfisca_vth.enums import EIGEN_BEHEER
 from openfisca_vth.errors import VTHInvoerFout
-from openfisca_vth.periode import maand
+from openfisca_vth.periode import geldende_regels, maand
+from openfisca_vth.taakcategorieen import uitsluitend_seveso
+from openfisca_vth.vergelijking import HUIDIG_RECHT
 
 DIENST_VRAGEN = ("robuust", "bijsturingsbevoegdheid_staatssecretaris")
 DEELNEMER_VRAGEN = (
@@ -735,7 +737,7 @@ TOEZICHTHOUDER = {
 }
 
 
-def _conclusie_deelnemer(deelnemer, periode, stappen):
+def _conclusie_deelnemer(deelnemer, periode, stappen, seveso_categorieen):
     def stap_van(variabele):
         return next((s for s in stappen if s.variabele == variabele and s.entiteit == deelnemer.id), None)
 
@@ -750,7 +752,7 @@ def _conclusie_deelnemer(deelnemer, periode, stappen):
     zin = f"{wie} brengt in {periode} het basistakenpakket niet volledig in: "
     zin += f"{'de basistaak' if len(taken) == 1 else 'de basistaken'} {_opsomming(taken) or '?'} "
     zin += f"{'ontbreekt' if len(taken) == 1 else 'ontbreken'}"
-    seveso = [t for t in taken if t in ("seveso_inrichtingen", "rie_categorie_4")]
+    seveso = [t for t in taken if t in seveso_categorieen]
     if seveso:
         ondergebracht = stap_van("seveso_taken_ondergebracht_bij")
         aangewezen = stap_van("aangewezen_seveso_omgevingsdienst")
@@ -815,7 +817,8 @@ def verklaar(dataset, tax_benefit_system, periode, code, hervorming=None):
             f"Brengt {record.naam} ({record.soort}, {record.id}) in {periode} het basistakenpakket volledig in, "
             "en wie kan optreden als dat niet zo is?"
         )
-        conclusie = _conclusie_deelnemer(record, periode, stappen)
+        seveso = uitsluitend_seveso(geldende_regels(tax_benefit_system.parameters, periode))
+        conclusie = _conclusie_deelnemer(record, periode, stappen, seveso)
     return Verklaring(
         conclusie=conclusie,
         vraag=vraag,
@@ -834,7 +837,6 @@ def verklaar(dataset, tax_benefit_system, periode, code, hervorming=None):
 
 # --- rendering ----------------------------------------------------------------------------------
 
-HUIDIG_RECHT = "huidig recht"
 # The table indents a step two columns per level, up to this; its details four more.
 MAX_INSPRINGING = 16
 

@@ -29,14 +29,16 @@ from openfisca_core import periods
 from werkzeug.exceptions import HTTPException
 
 from openfisca_vth.errors import SituatieFout, VTHInvoerFout, onbekende_variabele
+from openfisca_vth.periode import MAXIMUM_MAANDEN
+from openfisca_vth.situatie import MAXIMALE_DIEPTE
 
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 1024 * 1024  # 1 MiB
-MAX_DIEPTE = 20  # a situation nests 4 levels deep (entiteit/id/variabele/periode)
+MAX_DIEPTE = MAXIMALE_DIEPTE  # a situation nests 4 levels deep (entiteit/id/variabele/periode)
 MAX_ENTITEITEN = 10_000  # deelnemers + omgevingsdiensten in one request
 MAX_BEREKENINGEN = 10_000  # values asked for (null) in one request
-MAX_MAANDEN = 600  # months one request touches: fifty years, as openfisca-vth status --period
+MAX_MAANDEN = MAXIMUM_MAANDEN  # months one request touches: fifty years, as openfisca-vth status --period
 MAX_CELLEN = 1_000_000  # entities x months: bounds the memory of one simulation
 TRACE_DEEL = 20  # /trace lists every intermediate value of every entity: a twentieth of MAX_CELLEN
 

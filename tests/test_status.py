@@ -229,3 +229,21 @@ def test_volle_schijf_een_regel_en_status_2():
     regels = klaar.stderr.strip().splitlines()
     assert len(regels) == 1 and "Traceback" not in klaar.stderr
     assert regels[0].startswith("openfisca-vth status: fout: lezen of schrijven mislukt")
+
+
+def test_seveso_categorieen_komen_uit_de_regels_in_werking(tmp_path, dataset, baseline):
+    # the report reads which tasks are reserved to the Seveso dienst from the parameters, not a list in code
+    from openfisca_vth.reforms import laad_hervorming
+
+    alle_twee = {"seveso_inrichtingen", "rie_categorie_4"}
+    assert set(bereken_status(dataset, baseline, "2026-04").seveso_categorieen) == alle_twee
+    bestand = tmp_path / "rie4_vrij.yaml"
+    bestand.write_text(
+        "naam: rie4_vrij\ntoelichting: test\nwijzigingen:\n"
+        "  basistakenpakket.taakcategorieen.rie_categorie_4.uitsluitend_seveso_omgevingsdienst:\n"
+        "    2026-01-01: false\n",
+        encoding="utf-8",
+    )
+    hervormd = laad_hervorming(str(bestand), baseline)
+    assert set(bereken_status(dataset, hervormd, "2025-12").seveso_categorieen) == alle_twee
+    assert bereken_status(dataset, hervormd, "2026-01").seveso_categorieen == ("seveso_inrichtingen",)

@@ -22,10 +22,10 @@ from openfisca_vth.uitvoer import (
     md_bron,
     md_tabel,
 )
+from openfisca_vth.vergelijking import HUIDIG_RECHT
 
 HELP = "Toon per omgevingsdienst of hij robuust is en wat ontbreekt."
 BREEDTE = 100
-HUIDIG_RECHT = "huidig recht"
 
 
 def add_arguments(parser):
@@ -115,7 +115,6 @@ def _totaalregels(rapport):
     return regels
 
 
-SEVESO_CATEGORIEEN = ("seveso_inrichtingen", "rie_categorie_4")
 SEVESO_PLAATSING = {
     "in_eigen_beheer": "in eigen beheer",
     "bij_andere_dienst": "ondergebracht bij {bij}",
@@ -146,17 +145,19 @@ def _waarde(waarde):
     return ja_nee(waarde) if isinstance(waarde, bool) else str(waarde)
 
 
-def _tekorten(dienst, geldende_criteria=("onafhankelijkheid", "uniform_beleid")):
+def _tekorten(dienst, rapport):
     """One Dutch line per deelnemer that falls short, saying what it lacks and who can act; then one
     line for the deelnemers that answer for a statutory criterion the dienst fails.
 
-    A missing mandate or regional strategy is a shortfall only while its criterion counts.
+    A missing mandate or regional strategy is a shortfall only while its criterion counts; Seveso
+    tasks are those the rules in force reserve to the designated dienst (``rapport.seveso_categorieen``).
     """
+    geldende_criteria, seveso_categorieen = rapport.geldende_criteria, rapport.seveso_categorieen
     regels = []
     for d in dienst.deelnemers:
         wat = []
-        seveso = [c for c in d.ontbrekende_basistaken if c in SEVESO_CATEGORIEEN]
-        overig = [c for c in d.ontbrekende_basistaken if c not in SEVESO_CATEGORIEEN]
+        seveso = [c for c in d.ontbrekende_basistaken if c in seveso_categorieen]
+        overig = [c for c in d.ontbrekende_basistaken if c not in seveso_categorieen]
         if overig:
             wat.append(f"basistaken niet ingebracht: {', '.join(overig)}")
         if seveso:
@@ -209,12 +210,12 @@ def schrijf_tabel(rapport, uit):
         criteria = textwrap.wrap(", ".join(dienst.niet_voldane_criteria) or "-", rest) or ["-"]
         regels.append("  ".join(c.ljust(b) for c, (_, b) in zip(cellen, kolommen, strict=True)) + "  " + criteria[0])
         regels += [inspringing + vervolg for vervolg in criteria[1:]]
-    tekortschietend = [d for d in rapport.omgevingsdiensten if _tekorten(d, rapport.geldende_criteria)]
+    tekortschietend = [d for d in rapport.omgevingsdiensten if _tekorten(d, rapport)]
     if tekortschietend:
         regels += ["", "Deelnemers die tekortschieten:"]
         for dienst in tekortschietend:
             regels.append(f"  {dienst.code} ({dienst.naam}):")
-            for tekort in _tekorten(dienst, rapport.geldende_criteria):
+            for tekort in _tekorten(dienst, rapport):
                 regels += textwrap.wrap(tekort, BREEDTE, initial_indent="    - ", subsequent_indent="      ")
     regels.append("")
     for regel in _totaalregels(rapport):
@@ -283,7 +284,7 @@ def schrijf_markdown(rapport, uit):
         "|---|---|---|---|---|---|",
     ]
     for d in rapport.omgevingsdiensten:
-        tekorten = "<br>".join(_tekorten(d, rapport.geldende_criteria)).replace("|", "\\|") or "-"
+        tekorten = "<br>".join(_tekorten(d, rapport)).replace("|", "\\|") or "-"
         regels.append(
             f"| {d.code} | {d.naam} | {ja_nee(d.robuust)} | "
             f"{ja_nee(d.bijsturingsbevoegdheid_staatssecretaris)} | "
@@ -344,7 +345,7 @@ def schrijf_html(rapport, uit):
                 html_ja_nee(d.robuust),
                 html_ja_nee(d.bijsturingsbevoegdheid_staatssecretaris),
                 h(", ".join(d.niet_voldane_criteria) or "-"),
-                "<br>".join(h(tekort) for tekort in _tekorten(d, rapport.geldende_criteria)) or "-",
+                "<br>".join(h(tekort) for tekort in _tekorten(d, rapport)) or "-",
             )
             for d in rapport.omgevingsdiensten
         ],
