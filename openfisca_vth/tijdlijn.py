@@ -105,22 +105,17 @@ class Tijdlijn:
 
 def markeringen(tax_benefit_system):
     """The agreed deadline for robustness and, under the bill, its assumed in-force date."""
+    from openfisca_vth.reforms.wetsvoorstel_versterking_vth import EIGEN, inwerkingtreding
+    from openfisca_vth.vergelijking import termijn
+
     parameters = tax_benefit_system.parameters
     uitkomst = []
-    termijn = _eerste_datum_waarop(parameters.robuustheidstermijn_verstreken, True)
-    if termijn:
-        uitkomst.append(Markering("uiterste datum robuustheid", termijn))
-    eigen = parameters.children.get("wetsvoorstel_versterking_vth")
-    if eigen is not None:
-        uitkomst.append(
-            Markering("inwerkingtreding wetsvoorstel (aanname)", str(eigen.inwerkingtreding.values_list[0].value))
-        )
+    datum = termijn(parameters, "robuustheidstermijn_verstreken")
+    if datum:
+        uitkomst.append(Markering("uiterste datum robuustheid", datum))
+    if EIGEN in parameters.children:
+        uitkomst.append(Markering("inwerkingtreding wetsvoorstel (aanname)", inwerkingtreding(parameters)))
     return tuple(uitkomst)
-
-
-def _eerste_datum_waarop(parameter, waarde):
-    datums = sorted(w.instant_str for w in parameter.values_list if w.value == waarde)
-    return datums[0] if datums else None
 
 
 def bereken_tijdlijn(dataset, tax_benefit_system, maanden, hervorming=None):

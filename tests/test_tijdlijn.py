@@ -219,3 +219,19 @@ def test_compare_memo_linkt_de_gewijzigde_regels(capsys):
         "Bronnen van de gewijzigde regels" in html
         and 'href="https://zoek.officielebekendmakingen.nl/kst-22343-419.html"' in html
     )
+
+
+def test_markeringen_volgen_de_regels_van_het_stelsel(baseline):
+    # the deadline and the in-force date are read from the system's own rules, so a postponement shows
+    from openfisca_vth.reforms import laad_hervorming
+    from openfisca_vth.tijdlijn import markeringen
+
+    def als_dict(systeem):
+        return {m.label: m.datum for m in markeringen(systeem)}
+
+    assert als_dict(baseline) == {"uiterste datum robuustheid": "2026-04-01"}
+    uitgesteld = laad_hervorming("wetsvoorstel_per_2027_07+uitstel_termijn_2027", baseline)
+    assert als_dict(uitgesteld) == {
+        "uiterste datum robuustheid": "2027-01-01",
+        "inwerkingtreding wetsvoorstel (aanname)": "2027-07-01",
+    }
