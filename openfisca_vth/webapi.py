@@ -111,9 +111,13 @@ def _kort(tekst, maximum=MAX_FOUT_TEKENS):
     return tekst if len(tekst) <= maximum else tekst[: maximum - 1] + "…"
 
 
+def _foutlichaam(fout, pad=()):
+    """The JSON body of every refusal: one short line and the (shortened) place in the request."""
+    return {"fout": _kort(fout), "pad": [p if isinstance(p, int) else _kort(p, 80) for p in list(pad)[:MAX_PAD]]}
+
+
 def _foutantwoord(status, fout, pad=()):
-    pad = [p if isinstance(p, int) else _kort(p, 80) for p in list(pad)[:MAX_PAD]]
-    antwoord = current_app.json.response({"fout": _kort(fout), "pad": pad})
+    antwoord = current_app.json.response(_foutlichaam(fout, pad))
     antwoord.status_code = status
     return antwoord
 
@@ -421,8 +425,7 @@ def maak_app(
             pad = []
         melding = _met_pad(pad, vertaal(melding, systeem))
         status = 400 if request.endpoint in SITUATIEROUTES else antwoord.status_code
-        pad = [p if isinstance(p, int) else _kort(p, 80) for p in pad[:MAX_PAD]]
-        antwoord.set_data(current_app.json.dumps({"fout": _kort(melding), "pad": pad}) + "\n")
+        antwoord.set_data(current_app.json.dumps(_foutlichaam(melding, pad)) + "\n")
         antwoord.status_code = status
         return antwoord
 
