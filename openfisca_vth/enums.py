@@ -29,3 +29,8 @@ class SevesoPlaatsing(Enum):
 
 # The value of ``seveso_taken_ondergebracht_bij`` for tasks a provincie keeps in-house.
 EIGEN_BEHEER = "eigen_beheer"
+
+# To whom the bill's power to steer is addressed (parameter bijsturingsbevoegdheid.robuustheid.adressaat;
+# the reform's choice wetsvoorstel_versterking_vth.adressaat)
+ADRESSAAT_DIENST, ADRESSAAT_DEELNEMERS, ADRESSAAT_BEIDE = "omgevingsdienst", "deelnemers", "beide"
+ADRESSATEN = (ADRESSAAT_DIENST, ADRESSAAT_DEELNEMERS, ADRESSAAT_BEIDE)

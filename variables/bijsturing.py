@@ -36,13 +36,18 @@ from openfisca_vth.bronnen_register import (
     urls,
 )
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
-from openfisca_vth.enums import Bestuurslaag, InterbestuurlijkToezichthouder
+from openfisca_vth.enums import (
+    ADRESSAAT_BEIDE,
+    ADRESSAAT_DEELNEMERS,
+    ADRESSAAT_DIENST,
+    Bestuurslaag,
+    InterbestuurlijkToezichthouder,
+)
 from openfisca_vth.periode import eerste_dag, geldende_regels, invoer_per_maand, verstreken_voor
 from openfisca_vth.robuustheidscriteria import DEELNEMER_VOORWAARDE, wettelijke_criteria
 
 GEEN_FUSIE = date(1900, 1, 1)
 GEEN_BESLUIT = date(9999, 12, 31)
-DIENST, DEELNEMERS, BEIDE = "omgevingsdienst", "deelnemers", "beide"
 
 
 class datum_fusie(Variable):
@@ -112,7 +117,7 @@ class bijsturingsbevoegdheid_staatssecretaris(Variable):
 
     def formula(omgevingsdienst, period, parameters):
         bevoegdheid = geldende_regels(parameters, period).bijsturingsbevoegdheid.robuustheid
-        gericht_tot_dienst = bevoegdheid.adressaat in (DIENST, BEIDE)
+        gericht_tot_dienst = bevoegdheid.adressaat in (ADRESSAAT_DIENST, ADRESSAAT_BEIDE)
         return bevoegdheid.in_werking * gericht_tot_dienst * omgevingsdienst("grond_voor_bijsturing", period)
 
 
@@ -166,7 +171,7 @@ class bijsturingsbevoegdheid_jegens_deelnemer(Variable):
     def formula(deelnemer, period, parameters):
         regels = geldende_regels(parameters, period)
         bevoegdheid = regels.bijsturingsbevoegdheid.robuustheid
-        gericht_tot_deelnemers = bevoegdheid.adressaat in (DEELNEMERS, BEIDE)
+        gericht_tot_deelnemers = bevoegdheid.adressaat in (ADRESSAAT_DEELNEMERS, ADRESSAAT_BEIDE)
         aanspreekbaar = _aanspreekbaar(deelnemer, period, regels, alleen_bijsturing=True)
         geen_overgang = numpy.logical_not(deelnemer.omgevingsdienst("in_overgangstermijn_fusie", period))
         return bevoegdheid.in_werking * gericht_tot_deelnemers * aanspreekbaar * geen_overgang

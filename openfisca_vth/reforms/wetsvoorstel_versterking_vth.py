@@ -30,6 +30,7 @@ line (:class:`openfisca_vth.errors.KeuzeFout`). docs/reforms.md explains each ch
 
 from openfisca_core.parameters import ParameterNode
 
+from openfisca_vth.enums import ADRESSATEN
 from openfisca_vth.errors import HervormingsFout, KeuzeFout
 from openfisca_vth.metadata import bladeren
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG
@@ -45,7 +46,6 @@ from openfisca_vth.reforms.basis import (
 WETSVOORSTEL = "wetsvoorstel"
 AANNAME = "aanname"
 EIGEN = "wetsvoorstel_versterking_vth"
-ADRESSATEN = ("omgevingsdienst", "deelnemers", "beide")
 VERHOUDINGEN = ("naast", "in_plaats_van")
 ROUTES = ("huidig_recht", "bijlage_124b", "specifieke_bevoegdheid")
 BIJ_INWERKINGTREDING = "inwerkingtreding"
