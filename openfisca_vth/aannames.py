@@ -14,7 +14,7 @@ alternative changes it; it *holds* when no alternative of any assumption does.
 import dataclasses
 import datetime
 
-from openfisca_vth.metadata import bladeren, is_informatief
+from openfisca_vth.metadata import bladeren, is_informatief, waarde_in_werking
 from openfisca_vth.periode import maand, peildatum
 from openfisca_vth.variatie import PER_WAARDE, VariatieFout, soort_van
 
@@ -102,11 +102,6 @@ class Aannameanalyse:
             "rust_op_aanname": self.rust_op,
             "houdt_stand": list(self.standhoudend),
         }
-
-
-def waarde_in_werking(parameter, dag):
-    """The ``ParameterAtInstant`` of ``parameter`` in force on ``dag`` (None before its first value)."""
-    return next((w for w in parameter.values_list if w.instant_str <= str(dag)), None)
 
 
 def alternatieven(parameter, waarde):

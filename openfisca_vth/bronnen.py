@@ -16,6 +16,7 @@ from pathlib import Path
 import openfisca_vth
 from openfisca_vth.bronnen_register import artikel_van, bronnen_van_variabele, lid_tekst, lid_van
 from openfisca_vth.metadata import STATUSSEN, bladeren
+from openfisca_vth.metadata import blad as metadata_blad
 from openfisca_vth.paths import PARAMETERS_DIR, VARIABLES_DIR
 
 
@@ -170,13 +171,6 @@ BESLISSINGEN = (
 )
 
 
-def _blad(parameters, pad):
-    node = parameters
-    for deel in pad.split("."):
-        node = node.children[deel]
-    return node
-
-
 def _beslissingen(tax_benefit_system):
     regels = [
         "## Corrections against the primary texts (issue 7)",
@@ -192,7 +186,9 @@ def _beslissingen(tax_benefit_system):
             f"`{pad}`: "
             + ", ".join(
                 f"{w.instant_str} `{w.metadata.get('status')}`"
-                for w in sorted(_blad(tax_benefit_system.parameters, pad).values_list, key=lambda w: w.instant_str)
+                for w in sorted(
+                    metadata_blad(tax_benefit_system.parameters, pad).values_list, key=lambda w: w.instant_str
+                )
             )
             for pad in paden
         )

@@ -73,6 +73,22 @@ HERNOEMD = {
 }
 
 
+def blad(parameters, pad):
+    """The parameter leaf at the dotted ``pad`` below ``parameters``, or None (a missing path or a node)."""
+    knoop = parameters
+    for deel in pad.split("."):
+        knoop = getattr(knoop, "children", {}).get(deel)
+        if knoop is None:
+            return None
+    return None if isinstance(knoop, ParameterNode) else knoop
+
+
+def waarde_in_werking(parameter, dag):
+    """The ``ParameterAtInstant`` of ``parameter`` in force on ``dag`` (a date or ``JJJJ-MM-DD``), or None
+    before its first value; its ``metadata`` holds the status and sources of that value."""
+    return next((w for w in parameter.values_list if w.instant_str <= str(dag)), None)
+
+
 def is_informatief(parameter):
     """Whether ``parameter`` is marked as read by no formula (``metadata.informatief``)."""
     return parameter.metadata.get("informatief") is True

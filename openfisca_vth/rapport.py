@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy
 
 from openfisca_vth.enums import InterbestuurlijkToezichthouder, SevesoPlaatsing
+from openfisca_vth.metadata import blad as parameterblad
+from openfisca_vth.metadata import waarde_in_werking
 from openfisca_vth.periode import geldende_regels, maand, peildatum
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, uitsluitend_seveso
@@ -86,10 +88,7 @@ def gelezen_regels(simulatie, parameters, dag):
     """The parameters the traced ``simulatie`` read, with value, status and sources on ``dag``."""
     regels = []
     for naam in sorted(gelezen_parameters(simulatie)):
-        blad = parameters
-        for deel in naam.split("."):
-            blad = blad.children[deel]
-        waarde = next(w for w in blad.values_list if w.instant_str <= str(dag))
+        waarde = waarde_in_werking(parameterblad(parameters, naam), dag)
         regels.append(
             Regel(naam, waarde.value, waarde.metadata.get("status", ""), tuple(waarde.metadata.get("reference", [])))
         )
@@ -414,7 +413,7 @@ class _Optreden:
 
     def _optreden(self, wie, parameter, hoe, nu_bevoegd=True, onderwerp="inbreng", wet=None):
         """``wet``: cite the first reference of the value whose text starts with it (Provinciewet, ...)."""
-        waarde = next(w for w in parameter.values_list if w.instant_str <= str(self.dag))
+        waarde = waarde_in_werking(parameter, self.dag)
         referenties = waarde.metadata["reference"]
         referentie = next((r for r in referenties if wet and r["tekst"].startswith(wet)), referenties[0])
         return Optreden(

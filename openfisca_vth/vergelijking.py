@@ -33,10 +33,10 @@ import textwrap
 import numpy
 from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
-from openfisca_core.parameters import ParameterNode
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_vth.metadata import bladeren
+from openfisca_vth.metadata import blad as metadata_blad
+from openfisca_vth.metadata import bladeren, waarde_in_werking
 from openfisca_vth.periode import maand, peildatum
 from openfisca_vth.uitvoer import tekst
 
@@ -393,10 +393,10 @@ def _plat(totalen, voorvoegsel=""):
 
 
 def _waarde_op(parameter, dag):
-    for waarde in parameter.values_list:
-        if waarde.instant_str <= dag:
-            return waarde.value, waarde.metadata.get("status", parameter.metadata.get("status"))
-    return None, None
+    waarde = waarde_in_werking(parameter, dag)
+    if waarde is None:
+        return None, None
+    return waarde.value, waarde.metadata.get("status", parameter.metadata.get("status"))
 
 
 def gewijzigde_regels(baseline, hervormd, periode):
@@ -410,7 +410,7 @@ def gewijzigde_regels(baseline, hervormd, periode):
         voor, status_voor = _waarde_op(oud[blad.name], dag)
         na, status_na = _waarde_op(blad, dag)
         if voor != na or status_voor != status_na:
-            waarde = next((w for w in blad.values_list if w.instant_str <= dag), None)
+            waarde = waarde_in_werking(blad, dag)
             bronnen = tuple(waarde.metadata.get("reference", ())) if waarde is not None else ()
             regels.append(Regelwijziging(blad.name, voor, na, status_voor, status_na, bronnen))
     return tuple(regels)
@@ -428,21 +428,12 @@ def eigen_aannames(baseline, hervormd, periode):
     return tuple(aannames)
 
 
-def _blad(parameters, pad):
-    knoop = parameters
-    for deel in pad.split("."):
-        knoop = getattr(knoop, "children", {}).get(deel)
-        if knoop is None:
-            return None
-    return None if isinstance(knoop, ParameterNode) else knoop
-
-
 def termijn(parameters, pad):
     """The date (``JJJJ-MM-DD``) from which the switch ``pad`` is true for good, or None.
 
     Read from the rules of the system itself, so a postponed deadline shows its new date.
     """
-    blad = _blad(parameters, pad)
+    blad = metadata_blad(parameters, pad)
     if blad is None:
         return None
     datum = None

@@ -36,6 +36,7 @@ import numpy
 from openfisca_vth.bronnen_register import bronnen_van_variabele
 from openfisca_vth.enums import EIGEN_BEHEER
 from openfisca_vth.errors import VTHInvoerFout
+from openfisca_vth.metadata import blad, waarde_in_werking
 from openfisca_vth.periode import geldende_regels, maand
 from openfisca_vth.taakcategorieen import uitsluitend_seveso
 from openfisca_vth.vergelijking import HUIDIG_RECHT
@@ -279,7 +280,7 @@ class _Verkenner:
         return (self.deelnemers if entiteit == self.persoon else self.diensten)[index]
 
     def leden(self, dienst_indices):
-        return [i for i in range(len(self.lid_van)) if self.lid_van[i] in set(dienst_indices)]
+        return numpy.flatnonzero(numpy.isin(self.lid_van, list(dienst_indices))).tolist()
 
     def naar(self, van, focus, naar):
         """``focus`` (indices in entity ``van``) as indices in entity ``naar``."""
@@ -427,10 +428,10 @@ class _Verkenner:
         entiteit = self.entiteit(knoop.name)
         kinderen = self.kinderen(knoop)
         # first: which entities below are not in order (going down to deelnemers: only those)
-        afwijkend, niet_in_orde = {}, {}
+        afwijkend, niet_in_orde, focus_van = {}, {}, {}
         for kind in kinderen:
             kind_entiteit = self.entiteit(kind.name)
-            kind_focus = self.naar(entiteit, nieuw, kind_entiteit)
+            kind_focus = focus_van[kind.name] = self.naar(entiteit, nieuw, kind_entiteit)
             slecht = [i for i in kind_focus if _in_orde(kind.name, self.waarde(kind, i)) is False]
             if slecht:
                 afwijkend[kind.name] = slecht
@@ -444,7 +445,7 @@ class _Verkenner:
                 else:
                     self.afwijkend(kind, afwijkend[kind.name], diepte + 1)
                 continue
-            kind_focus = self.naar(entiteit, nieuw, kind_entiteit)
+            kind_focus = focus_van[kind.name]
             if entiteit == self.groep and kind_entiteit == self.persoon:
                 kind_focus = [i for i in kind_focus if i in niet_in_orde.get(kind_entiteit, set())]
             if self.is_invoer(kind.name) or not kind.children:
@@ -489,15 +490,12 @@ def parameterstatus(systeem, naam, instant):
     Walks ``systeem.parameters`` by the dotted name; the status and sources of the value in force
     (its own metadata, else the parameter's).
     """
-    knoop = systeem.parameters
-    for deel in naam.split("."):
-        kinderen = getattr(knoop, "children", None)
-        if not kinderen or deel not in kinderen:
-            return "", (), ""
-        knoop = kinderen[deel]
-    metadata = dict(getattr(knoop, "metadata", {}) or {})
+    knoop = blad(systeem.parameters, naam)
+    if knoop is None:
+        return "", (), ""
+    metadata = dict(knoop.metadata or {})
     vanaf = ""
-    waarde = next((w for w in getattr(knoop, "values_list", []) or [] if w.instant_str <= str(instant)), None)
+    waarde = waarde_in_werking(knoop, instant)
     if waarde is not None:
         metadata.update(waarde.metadata or {})
         vanaf = waarde.instant_str
