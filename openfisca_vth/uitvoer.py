@@ -18,6 +18,14 @@ def ja_nee(waarde):
     return "ja" if waarde else "nee"
 
 
+def opsomming(delen):
+    """'a', 'a en b', 'a, b en c' (an empty list gives '')."""
+    delen = [str(deel) for deel in delen]
+    if len(delen) <= 1:
+        return "".join(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
 def tekst(waarde):
     """A value as a memo reader reads it: ja/nee, numbers without a needless .0, '(geen)' for None."""
     if isinstance(waarde, bool):

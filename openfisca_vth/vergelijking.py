@@ -38,7 +38,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_vth.metadata import blad as metadata_blad
 from openfisca_vth.metadata import bladeren, waarde_in_werking
 from openfisca_vth.periode import maand, peildatum
-from openfisca_vth.uitvoer import tekst
+from openfisca_vth.uitvoer import opsomming, tekst
 
 ENTITEITEN = ("omgevingsdienst", "deelnemer")
 HUIDIG_RECHT = "huidig recht"
@@ -790,14 +790,10 @@ def _enkel(vv):
     return len(vv.varianten) == 1
 
 
-def _opsomming(namen):
-    return namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])} en {namen[-1]}"
-
-
 def _kop(vv):
     if _enkel(vv):
         return f"Vergelijking {vv.basis} met hervorming {vv.namen[0]}, periode {vv.periode}"
-    return f"Vergelijking {vv.basis} met de varianten {_opsomming(vv.namen)}, periode {vv.periode}"
+    return f"Vergelijking {vv.basis} met de varianten {opsomming(vv.namen)}, periode {vv.periode}"
 
 
 def _kolommen(vv, enkel="hervorming"):

@@ -39,6 +39,7 @@ from openfisca_vth.errors import VTHInvoerFout
 from openfisca_vth.metadata import blad, waarde_in_werking
 from openfisca_vth.periode import geldende_regels, maand
 from openfisca_vth.taakcategorieen import uitsluitend_seveso
+from openfisca_vth.uitvoer import opsomming
 from openfisca_vth.vergelijking import HUIDIG_RECHT
 
 DIENST_VRAGEN = ("robuust", "bijsturingsbevoegdheid_staatssecretaris")
@@ -566,7 +567,7 @@ def _grond(verkenner, knoop, index):
     criteria = _niet_voldane_criteria(verkenner, knoop, index)
     if not criteria:
         return ""
-    return f"na de wettelijke termijn niet voldaan: {_opsomming(criteria)} (zie de stappen hierboven)"
+    return f"na de wettelijke termijn niet voldaan: {opsomming(criteria)} (zie de stappen hierboven)"
 
 
 TOELICHTINGEN = {
@@ -611,13 +612,6 @@ def _onder(stappen, stap):
     return uitkomst
 
 
-def _opsomming(delen):
-    delen = list(delen)
-    if len(delen) <= 1:
-        return "".join(delen)
-    return ", ".join(delen[:-1]) + " en " + delen[-1]
-
-
 def _ontbrekende_taken(stappen):
     """{(naam, id): [task codes]} of the steps basistaak_ontbreekt_<c> that are true."""
     per_deelnemer = {}
@@ -632,7 +626,7 @@ def _oorzaak(criterium, stap, stappen):
     onder = _onder(stappen, stap)
     if criterium == "basistakenpakket":
         zinnen = [
-            f"{naam} ({id_}) brengt de basista{'ak' if len(taken) == 1 else 'ken'} {_opsomming(taken)} niet in"
+            f"{naam} ({id_}) brengt de basista{'ak' if len(taken) == 1 else 'ken'} {opsomming(taken)} niet in"
             for (naam, id_), taken in _ontbrekende_taken(onder).items()
         ]
         return "; ".join(zinnen)
@@ -645,7 +639,7 @@ def _oorzaak(criterium, stap, stappen):
     zinnen = []
     for (variabele, waarde), invoer in per_invoer.items():
         bij = [s.naam for s in invoer if s.entiteit != stap.entiteit]
-        zinnen.append(f"{variabele} = {waarde}" + (f" bij {_opsomming(bij)}" if bij else ""))
+        zinnen.append(f"{variabele} = {waarde}" + (f" bij {opsomming(bij)}" if bij else ""))
     return "; ".join(zinnen)
 
 
@@ -666,7 +660,7 @@ def _conclusie_dienst(dienst, periode, stappen, robuust_knoop, verkenner, index)
         ]
         if niet_voldaan:
             enkel = len(niet_voldaan) == 1
-            namen = _opsomming(c for c, _ in niet_voldaan)
+            namen = opsomming(c for c, _ in niet_voldaan)
             zin = (
                 f"{dienst.naam} is in {periode} niet robuust: "
                 f"{'het criterium' if enkel else 'de criteria'} {namen} {'is' if enkel else 'zijn'} niet voldaan"
@@ -748,7 +742,7 @@ def _conclusie_deelnemer(deelnemer, periode, stappen, seveso_categorieen):
         )
     taken = [t for ts in _ontbrekende_taken(stappen).values() for t in ts]
     zin = f"{wie} brengt in {periode} het basistakenpakket niet volledig in: "
-    zin += f"{'de basistaak' if len(taken) == 1 else 'de basistaken'} {_opsomming(taken) or '?'} "
+    zin += f"{'de basistaak' if len(taken) == 1 else 'de basistaken'} {opsomming(taken) or '?'} "
     zin += f"{'ontbreekt' if len(taken) == 1 else 'ontbreken'}"
     seveso = [t for t in taken if t in seveso_categorieen]
     if seveso:
