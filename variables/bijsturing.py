@@ -40,7 +40,6 @@ from openfisca_vth.enums import (
     ADRESSAAT_BEIDE,
     ADRESSAAT_DEELNEMERS,
     ADRESSAAT_DIENST,
-    Bestuurslaag,
     InterbestuurlijkToezichthouder,
 )
 from openfisca_vth.periode import eerste_dag, geldende_regels, invoer_per_maand, verstreken_voor
@@ -121,12 +120,6 @@ class bijsturingsbevoegdheid_staatssecretaris(Variable):
         return bevoegdheid.in_werking * gericht_tot_dienst * omgevingsdienst("grond_voor_bijsturing", period)
 
 
-def _heeft_plicht(deelnemer, period, regels):
-    """A waterschap answers for no criterion unless robuustheidscriteria.waterschap_telt_mee."""
-    is_waterschap = deelnemer("bestuurslaag", period) == Bestuurslaag.waterschap
-    return numpy.logical_not(is_waterschap * (not regels.robuustheidscriteria.waterschap_telt_mee))
-
-
 def _aanspreekbaar(deelnemer, period, regels, alleen_bijsturing):
     """The deelnemer answers for a statutory criterion its dienst fails (robuustheidscriteria.DEELNEMER_VOORWAARDE)."""
     aanspreekbaar = numpy.zeros(deelnemer.count, dtype=bool)
@@ -135,7 +128,7 @@ def _aanspreekbaar(deelnemer, period, regels, alleen_bijsturing):
         voorwaarde = DEELNEMER_VOORWAARDE.get(criterium.code)
         eigen_aandeel = numpy.logical_not(deelnemer(voorwaarde, period)) if voorwaarde else True
         aanspreekbaar = aanspreekbaar + dienst_faalt * eigen_aandeel
-    return aanspreekbaar * _heeft_plicht(deelnemer, period, regels)
+    return aanspreekbaar * deelnemer("heeft_robuustheidsplicht", period)
 
 
 class tekort_wettelijk_robuustheidscriterium(Variable):

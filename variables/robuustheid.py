@@ -17,23 +17,43 @@ criteria whose ``van_toepassing`` switch is on.
 import numpy
 from openfisca_core.model_api import MONTH, Variable
 
-from openfisca_vth.bronnen_register import KST_22343_360, KST_22343_419, OW_18_21_LID_3, OW_18_22_LID_1, OW_18_23, urls
-from openfisca_vth.entities import Omgevingsdienst
+from openfisca_vth.bronnen_register import (
+    KST_22343_360,
+    KST_22343_419,
+    OW_18_21_LID_1,
+    OW_18_21_LID_3,
+    OW_18_22_LID_1,
+    OW_18_23,
+    urls,
+)
+from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.enums import Bestuurslaag
 from openfisca_vth.groep import alle_deelnemers
 from openfisca_vth.periode import controleer_dekking, geldende_regels
 from openfisca_vth.robuustheidscriteria import geldende_criteria
 
 
-def alle_deelnemers_met_plicht(omgevingsdienst, waarden, period, parameters):
-    """True where every deelnemer that the criterion binds has ``waarden`` true.
-
-    A waterschap has no basistakenpakket duty (Ow 18.21 lid 1, 18.22); it counts only if the
-    parameter robuustheidscriteria.waterschap_telt_mee says so (false: no source says it does).
+class heeft_robuustheidsplicht(Variable):
+    value_type = bool
+    entity = Deelnemer
+    definition_period = MONTH
+    label = "De deelnemer is gebonden aan de robuustheidscriteria die alle deelnemers binden"
+    reference = urls(OW_18_21_LID_1, OW_18_22_LID_1)
+    documentation = """
+    Een waterschap kan deelnemen in de gemeenschappelijke regeling, maar heeft geen
+    basistakenpakketplicht (Ow art. 18.21 lid 1, 18.22); het telt alleen mee als de parameter
+    robuustheidscriteria.waterschap_telt_mee dat zegt (onwaar: geen bron zegt dat het meetelt).
     """
-    waterschap_telt_mee = geldende_regels(parameters, period).robuustheidscriteria.waterschap_telt_mee
-    is_waterschap = omgevingsdienst.members("bestuurslaag", period) == Bestuurslaag.waterschap
-    vrijgesteld = is_waterschap * (not waterschap_telt_mee)
+
+    def formula(deelnemer, period, parameters):
+        waterschap_telt_mee = geldende_regels(parameters, period).robuustheidscriteria.waterschap_telt_mee
+        is_waterschap = deelnemer("bestuurslaag", period) == Bestuurslaag.waterschap
+        return numpy.logical_or(numpy.logical_not(is_waterschap), waterschap_telt_mee)
+
+
+def alle_deelnemers_met_plicht(omgevingsdienst, waarden, period):
+    """True where every deelnemer that the criterion binds (``heeft_robuustheidsplicht``) has ``waarden`` true."""
+    vrijgesteld = numpy.logical_not(omgevingsdienst.members("heeft_robuustheidsplicht", period))
     return alle_deelnemers(omgevingsdienst, numpy.logical_or(waarden, vrijgesteld))
 
 
@@ -75,10 +95,10 @@ class robuustheidscriterium_onafhankelijkheid(Variable):
     label = "Robuustheidscriterium onafhankelijkheid: elke deelnemer heeft mandaat verleend aan de directeur"
     reference = urls(KST_22343_419, KST_22343_360)
 
-    def formula(omgevingsdienst, period, parameters):
+    def formula(omgevingsdienst, period):
         # voetnoot 2: taken "in onafhankelijkheid uit te voeren"; aanbeveling 8, modelmandaat
         mandaat = omgevingsdienst.members("mandaat_verleend", period)
-        return alle_deelnemers_met_plicht(omgevingsdienst, mandaat, period, parameters)
+        return alle_deelnemers_met_plicht(omgevingsdienst, mandaat, period)
 
 
 class robuustheidscriterium_uniform_beleid(Variable):
@@ -92,9 +112,9 @@ class robuustheidscriterium_uniform_beleid(Variable):
     hervorming alle_zes_robuustheidscriteria laat het meetellen.
     """
 
-    def formula(omgevingsdienst, period, parameters):
+    def formula(omgevingsdienst, period):
         strategie = omgevingsdienst.members("regionale_strategie_vastgesteld", period)
-        return alle_deelnemers_met_plicht(omgevingsdienst, strategie, period, parameters)
+        return alle_deelnemers_met_plicht(omgevingsdienst, strategie, period)
 
 
 class robuustheidscriterium_financiering(Variable):
