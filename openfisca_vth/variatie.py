@@ -173,7 +173,7 @@ def soort_van(parameter):
 def lees_waarden(tekst, parameter):
     """The values of ``--values``: ``START:STOP[:STEP]`` (numbers, both ends included; dates with a
     step in months) or ``v1,v2,...``; checked against the parameter's kind and unit."""
-    from openfisca_vth.reforms.hervormingsbestand import BOOLEAANSE_WOORDEN, bereik
+    from openfisca_vth.reforms.hervormingsbestand import BOOLEAANSE_WOORDEN, buiten_bereik
 
     soort = soort_van(parameter)
     tekst = str(tekst).strip()
@@ -191,10 +191,8 @@ def lees_waarden(tekst, parameter):
     if len(set(waarden)) != len(waarden):
         raise VariatieFout(f"een waarde staat er meer dan eens in {tekst!r}; geef elke waarde één keer")
     if soort == "getal":
-        laagste, hoogste = bereik(parameter)
         for waarde in waarden:
-            if laagste is not None and waarde < laagste or hoogste is not None and waarde > hoogste:
-                grenzen = f"tussen {laagste} en {hoogste}" if hoogste is not None else f"{laagste} of meer"
+            if grenzen := buiten_bereik(parameter, waarde):
                 raise VariatieFout(f"waarde {waarde:g} valt buiten het bereik van {parameter.name}; kies {grenzen}")
         if all(isinstance(w.value, int) for w in parameter.values_list if w.value is not None):
             if any(w != int(w) for w in waarden):

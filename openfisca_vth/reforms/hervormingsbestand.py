@@ -348,6 +348,15 @@ def bereik(parameter):
     return None, None
 
 
+def buiten_bereik(parameter, waarde):
+    """``None`` if the number ``waarde`` lies in the parameter's range (:func:`bereik`), else what to
+    choose instead ("tussen 0 en 1", "0 of meer")."""
+    laagste, hoogste = bereik(parameter)
+    if laagste is not None and waarde < laagste or hoogste is not None and waarde > hoogste:
+        return f"tussen {laagste} en {hoogste}" if hoogste is not None else f"{laagste} of meer"
+    return None
+
+
 def _controleer_waarde(parameter, wijziging, bestand):
     soorten = {_soort(w.value) for w in parameter.values_list if w.value is not None}
     verwacht = soorten.pop() if len(soorten) == 1 else None
@@ -366,9 +375,8 @@ def _controleer_waarde(parameter, wijziging, bestand):
         waar = f"{wijziging.pad} op {wijziging.datum}"
         if not math.isfinite(wijziging.waarde):
             raise _fout(bestand, wijziging.regel, f"{waar}: {_weergave(wijziging.waarde)} is geen eindig getal")
-        laagste, hoogste = bereik(parameter)
-        if laagste is not None and wijziging.waarde < laagste or hoogste is not None and wijziging.waarde > hoogste:
-            grenzen = f"tussen {laagste} en {hoogste}" if hoogste is not None else f"{laagste} of meer"
+        grenzen = buiten_bereik(parameter, wijziging.waarde)
+        if grenzen:
             raise _fout(
                 bestand,
                 wijziging.regel,
