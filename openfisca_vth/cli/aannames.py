@@ -20,14 +20,11 @@ def add_arguments(parser):
 
 
 def run(args, uit=None):
-    from openfisca_vth import CountryTaxBenefitSystem
-    from openfisca_vth.aannames import analyseer_aannames
-    from openfisca_vth.cli.opties import gevraagde_periode, lees_maand
-    from openfisca_vth.dataset import laad_dataset
+    from openfisca_vth.cli.opties import gevraagde_periode
+    from openfisca_vth.model import Rekenmodel
 
     uit = uit or sys.stdout
-    periode = lees_maand(gevraagde_periode(args))
-    analyse = analyseer_aannames(laad_dataset(args.dataset), CountryTaxBenefitSystem(), periode, args.reform)
+    analyse = Rekenmodel(args.dataset).aannames(gevraagde_periode(args), args.reform)
     if args.format == "json":
         uit.write(json_tekst(analyse.naar_dict()) + "\n")
     else:

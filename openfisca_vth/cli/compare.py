@@ -9,7 +9,6 @@ with ``--dataset`` or one OpenFisca situation with ``--situatie``) are simulated
 
 import json
 import textwrap
-from pathlib import Path
 
 import yaml
 
@@ -17,7 +16,6 @@ from openfisca_vth.errors import (
     OnleesbaarBestand,
     VTHInvoerFout,
     lees_tekstbestand,
-    onbekende_variabele,
     situatiefout_als_regel,
 )
 from openfisca_vth.uitvoer import ja_nee
@@ -148,114 +146,83 @@ def _bouwer_uit_situatie(situatie, pad):
     return bouw
 
 
-def lees_variabelen(tekst, systeem):
-    """``a,b`` as a list of known variable names, or a one-line VTHInvoerFout with suggestions."""
+def lees_variabelen(tekst):
+    """``a,b`` as a list of names (checked against each system by the model), or a one-line error."""
     namen = [naam.strip() for naam in tekst.split(",") if naam.strip()]
-    for naam in namen:
-        if naam not in systeem.variables:
-            raise VTHInvoerFout(f"--variabelen: {onbekende_variabele(naam, systeem)}")
     if not namen:
         raise VTHInvoerFout("--variabelen: geef ten minste één variabele")
     return namen
 
 
-def _label(spec):
-    """A reform as the report names it: a file by its name, a known reform by itself."""
-    return "+".join(Path(deel).stem if deel.endswith((".yaml", ".yml")) else deel for deel in spec.split("+"))
-
-
-def _namen_van_varianten(specs):
-    """The report name of each --reform, or a one-line VTHInvoerFout if a name occurs twice."""
-    namen = [_label(spec) for spec in specs]
-    for i, naam in enumerate(namen):
-        if naam in namen[:i]:
-            raise VTHInvoerFout(f"--reform: variant {naam!r} is meer dan eens gegeven; geef elke variant één keer")
-    return namen
-
-
 def run(args):
-    from openfisca_vth import CountryTaxBenefitSystem
     from openfisca_vth.cli.opties import gevraagde_periode, lees_maanden
-    from openfisca_vth.reforms import laad_hervorming
-    from openfisca_vth.vergelijking import opmaak, vergelijk_varianten
+    from openfisca_vth.model import Rekenmodel
 
-    maanden = lees_maanden(gevraagde_periode(args))
+    periode = gevraagde_periode(args)
+    maanden = lees_maanden(periode)
     if args.plot and len(maanden) < 2:
         raise VTHInvoerFout("--plot tekent een tijdlijn: geef --period BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12")
-    periode = maanden[0]
-    namen_varianten = _namen_van_varianten(args.reform)
-    # Each system is built once per run, the reforms first so a drafter's file errors come before
-    # any dataset work. Every reform is applied to a copy: current law (and the basis) never change,
-    # and all variants share the one reference system.
-    huidig = CountryTaxBenefitSystem()
-    voor = laad_hervorming(args.basis, huidig) if args.basis else huidig
-    varianten = [(naam, laad_hervorming(spec, voor)) for naam, spec in zip(namen_varianten, args.reform, strict=True)]
-    variabelen = None
-    if args.variabelen:
-        for systeem in (voor, *(systeem for _, systeem in varianten)):
-            variabelen = lees_variabelen(args.variabelen, systeem)
+    if len(maanden) > 1 and args.situatie:
+        raise VTHInvoerFout("een tijdlijn (--period BEGIN:EINDE) rekent op een dataset, niet op --situatie")
+    if len(maanden) > 1 and args.variabelen:
+        raise VTHInvoerFout("--variabelen geldt voor één maand; een tijdlijn toont robuust en bijsturing per maand")
+    variabelen = lees_variabelen(args.variabelen) if args.variabelen is not None else None
+    # The model builds each system once, the reforms first so that a drafter's file errors come
+    # before any simulation. Every reform is applied to a copy: current law (and the basis) never
+    # change, and all variants share the one reference system.
+    model = Rekenmodel(args.dataset)
+    try:
+        if args.situatie:
+            return _op_situatie(args, model, maanden[0], variabelen)
+        vergelijking = model.vergelijk(args.reform, periode, basis=args.basis, variabelen=variabelen)
+    except VTHInvoerFout as fout:
+        raise VTHInvoerFout(_met_optie(str(fout))) from None
     if len(maanden) > 1:
-        return _tijdlijn(args, maanden, voor, varianten)
-    dataset = None
-    if args.situatie:
-        bouwer = _bouwer_uit_situatie(lees_situatie(args.situatie), args.situatie)
-        namen = {}
-        invoer = f"situatie {args.situatie}"
-        waarschuwing = ""
-    else:
-        from openfisca_vth.dataset import laad_dataset
+        if args.plot:
+            from openfisca_vth import grafiek
 
-        dataset = laad_dataset(args.dataset)
-        bouwer = dataset.simulatie
-        namen = {d.id: d.naam for d in dataset.omgevingsdiensten(periode)}
-        namen.update({d.id: d.naam for d in dataset.deelnemers(periode)})
-        invoer = f"dataset {dataset.naam}"
-        waarschuwing = " ".join(dataset.toelichting.split()) if dataset.illustratief else ""
+            grafiek.schrijf(*_tijdlijn_grafiek(vergelijking), args.plot)
+        eerste = vergelijking.basis_tijdlijn.rapporten[0]
+        waarschuwing = " ".join(eerste.toelichting.split()) if eerste.illustratief else ""
+        print(TIJDLIJN_OPMAAK[args.format](vergelijking, f"dataset {model.dataset.naam}", waarschuwing), end="")
+        return 0
+    from openfisca_vth.vergelijking import opmaak
 
+    print(opmaak(vergelijking, args.format), end="")
+    return 0
+
+
+def _met_optie(melding):
+    """A model message about a variant or a variable, with the option that gave it."""
+    if "meer dan eens gegeven" in melding:
+        return f"--reform: {melding}"
+    if melding.startswith("onbekende variabele"):
+        return f"--variabelen: {melding}"
+    return melding
+
+
+def _op_situatie(args, model, periode, variabelen):
+    """Compare on one OpenFisca situation (``--situatie``) instead of the dataset."""
+    from openfisca_vth.vergelijking import opmaak, vergelijk_varianten
+
+    voor, gekozen = model.varianten(args.reform, args.basis)
+    if variabelen:
+        model.controleer_variabelen(variabelen, [voor.systeem, *(h.systeem for h in gekozen)])
     uitkomst = vergelijk_varianten(
-        voor,
-        varianten,
+        voor.systeem,
+        [(h.naam, h.systeem) for h in gekozen],
         periode,
-        bouwer,
-        namen=namen,
+        _bouwer_uit_situatie(lees_situatie(args.situatie), args.situatie),
         variabelen=variabelen,
-        basis=_label(args.basis) if args.basis else None,
-        invoer=invoer,
-        waarschuwing=waarschuwing,
-        huidig=huidig if args.basis else None,
-        dataset=dataset,
+        basis=voor.naam if args.basis else None,
+        invoer=f"situatie {args.situatie}",
+        huidig=model.huidig_recht if args.basis else None,
     )
     print(opmaak(uitkomst, args.format), end="")
     return 0
 
 
 # -- timelines (--period BEGIN:EINDE) ---------------------------------------------------------------
-
-
-def _tijdlijn(args, maanden, voor, varianten):
-    """Compare the reference and each variant month by month on the dataset (one run per system)."""
-    from openfisca_vth.dataset import laad_dataset
-    from openfisca_vth.tijdlijn import Tijdlijnvergelijking, bereken_tijdlijn
-
-    if args.situatie:
-        raise VTHInvoerFout("een tijdlijn (--period BEGIN:EINDE) rekent op een dataset, niet op --situatie")
-    if args.variabelen:
-        raise VTHInvoerFout("--variabelen geldt voor één maand; een tijdlijn toont robuust en bijsturing per maand")
-    dataset = laad_dataset(args.dataset)
-    basis = _label(args.basis) if args.basis else "huidig recht"
-    vergelijking = Tijdlijnvergelijking(
-        basis,
-        bereken_tijdlijn(dataset, voor, maanden, hervorming=basis),
-        tuple((naam, bereken_tijdlijn(dataset, systeem, maanden, hervorming=naam)) for naam, systeem in varianten),
-    )
-    if args.plot:
-        from openfisca_vth import grafiek
-
-        grafiek.schrijf(*_tijdlijn_grafiek(vergelijking), args.plot)
-    eerste = vergelijking.basis_tijdlijn.rapporten[0]
-    waarschuwing = " ".join(eerste.toelichting.split()) if eerste.illustratief else ""
-    print(TIJDLIJN_OPMAAK[args.format](vergelijking, f"dataset {dataset.naam}", waarschuwing), end="")
-    return 0
 
 
 def _tijdlijn_grafiek(vergelijking):

@@ -24,19 +24,11 @@ def add_arguments(parser):
 
 
 def run(args, uit=None):
-    from openfisca_vth import CountryTaxBenefitSystem
-    from openfisca_vth.cli.opties import gevraagde_periode, lees_maand
-    from openfisca_vth.dataset import laad_dataset
-    from openfisca_vth.verklaring import RENDERERS, verklaar
+    from openfisca_vth.cli.opties import gevraagde_periode
+    from openfisca_vth.model import Rekenmodel
+    from openfisca_vth.verklaring import RENDERERS
 
     uit = uit or sys.stdout
-    periode = lees_maand(gevraagde_periode(args))
-    dataset = laad_dataset(args.dataset)
-    systeem = CountryTaxBenefitSystem()
-    if args.reform:
-        from openfisca_vth.reforms import laad_hervorming
-
-        systeem = laad_hervorming(args.reform, systeem)
-    verklaring = verklaar(dataset, systeem, periode, args.code, hervorming=args.reform)
+    verklaring = Rekenmodel(args.dataset).verklaar(args.code, gevraagde_periode(args), args.reform)
     uit.write(RENDERERS[args.format](verklaring))
     return 0

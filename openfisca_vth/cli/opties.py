@@ -1,15 +1,11 @@
 """Options shared by the sub-commands, each parsed and validated in one place."""
 
 import argparse
-import datetime
 
+from openfisca_vth.model import huidige_maand
 from openfisca_vth.periode import maand
 
 FORMATS = ("table", "json", "csv", "markdown", "html")
-
-
-def huidige_maand():
-    return datetime.date.today().strftime("%Y-%m")
 
 
 def gevraagde_periode(args):

@@ -45,29 +45,20 @@ def add_arguments(parser):
 
 
 def run(args, uit=None):
-    from openfisca_vth import CountryTaxBenefitSystem
     from openfisca_vth.cli.opties import gevraagde_periode, lees_maanden
-    from openfisca_vth.dataset import laad_dataset
-    from openfisca_vth.rapport import bereken_status
+    from openfisca_vth.model import Rekenmodel
 
     uit = uit or sys.stdout
-    maanden = lees_maanden(gevraagde_periode(args))
+    periode = gevraagde_periode(args)
+    maanden = lees_maanden(periode)
     if args.plot and len(maanden) < 2:
         raise VTHInvoerFout("--plot tekent een tijdlijn: geef --period BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12")
-    dataset = laad_dataset(args.dataset)
-    systeem = CountryTaxBenefitSystem()
-    if args.reform:
-        from openfisca_vth.reforms import laad_hervorming
-
-        systeem = laad_hervorming(args.reform, systeem)
+    model = Rekenmodel(args.dataset)
     if len(maanden) == 1:
         memo = args.format in ("markdown", "html")
-        rapport = bereken_status(dataset, systeem, maanden[0], hervorming=args.reform, met_regels=memo)
-        FORMATTERS[args.format](rapport, uit)
+        FORMATTERS[args.format](model.status(periode, args.reform, met_regels=memo), uit)
         return 0
-    from openfisca_vth.tijdlijn import bereken_tijdlijn
-
-    tijdlijn = bereken_tijdlijn(dataset, systeem, maanden, hervorming=args.reform)
+    tijdlijn = model.tijdlijn(periode, args.reform)
     if args.plot:
         from openfisca_vth import grafiek
 

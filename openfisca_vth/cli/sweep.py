@@ -44,29 +44,21 @@ def add_arguments(parser):
 
 
 def run(args, uit=None):
-    from openfisca_vth import CountryTaxBenefitSystem
-    from openfisca_vth.cli.opties import gevraagde_periode, lees_maand
-    from openfisca_vth.dataset import laad_dataset
-    from openfisca_vth.reforms import laad_hervorming
-    from openfisca_vth.variatie import lees_waarden, varieer_in, zoek_parameter
+    from openfisca_vth.cli.opties import gevraagde_periode
+    from openfisca_vth.model import Rekenmodel
 
     uit = uit or sys.stdout
-    periode = lees_maand(gevraagde_periode(args))
-    dataset = laad_dataset(args.dataset)
-    baseline = CountryTaxBenefitSystem()
-    systeem = laad_hervorming(args.reform, baseline) if args.reform else baseline
-    blad = zoek_parameter(systeem.parameters, args.parameter)
+    periode = gevraagde_periode(args)
+    model = Rekenmodel(args.dataset)
     if args.plot:
         from openfisca_vth.errors import VTHInvoerFout
         from openfisca_vth.grafiek import controleer_pad
-        from openfisca_vth.variatie import soort_van
+        from openfisca_vth.variatie import soort_van, zoek_parameter
 
         controleer_pad(args.plot)
-        if soort_van(blad) not in ("getal", "datum"):
+        if soort_van(zoek_parameter(model.systeem(args.reform).parameters, args.parameter)) not in ("getal", "datum"):
             raise VTHInvoerFout("--plot tekent getallen of datums op de as; voor ja/nee of tekst: lees de tabel")
-    waarden = lees_waarden(args.values, blad)
-    # the reformed system built above serves the sweep too (built once per run)
-    variatie = varieer_in(dataset, baseline, systeem, args.parameter, waarden, periode, args.reform)
+    variatie = model.varieer(args.parameter, args.values, periode, args.reform)
     if args.plot:
         _teken(variatie, args.plot)
     FORMATTERS[args.format](variatie, uit)

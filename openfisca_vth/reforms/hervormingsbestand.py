@@ -129,7 +129,14 @@ def lees_hervormingsbestand(pad):
         tekst = lees_tekstbestand(pad)
     except OnleesbaarBestand as fout:
         raise _fout(bestand, None, str(fout)) from None
+    return lees_hervormingstekst(tekst, bestand)
 
+
+def lees_hervormingstekst(tekst, bestand="hervormingsbestand"):
+    """Read and check the text of a reform file (the body of a Web API request, for one);
+    ``bestand`` names it in the one-line :class:`HervormingsbestandFout`."""
+    if not isinstance(tekst, str):
+        raise _fout(bestand, None, "een hervormingsbestand is tekst (YAML)")
     lezer = None
     try:
         # the reader checks every character (a form feed pasted from a PDF) while it is built
