@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 HUIDIG_RECHT = "huidig recht"
 MAXIMUM_SYSTEMEN = 64  # reformed systems a model keeps (about 1 MB each); the oldest unused goes first
+MAXIMUM_RAPPORTEN = 256  # status reports a model keeps (about 100 kB each)
 
 
 @dataclass(frozen=True)
@@ -83,17 +84,20 @@ class Rekenmodel:
     """A dataset and the systems built for it, shared by many questions (thread-safe).
 
     ``dataset`` is a :class:`~openfisca_vth.dataset.Dataset`, a folder with one (docs/dataset.md),
-    or None for the embedded national dataset. Raises ``DatasetFout`` (a ``VTHInvoerFout``) for a
-    folder that is not a valid dataset.
+    or None for the embedded national dataset; ``systeem`` the current-law system (built when
+    None). Raises ``DatasetFout`` (a ``VTHInvoerFout``) for a folder that is not a valid dataset.
     """
 
-    def __init__(self, dataset: Dataset | str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self, dataset: Dataset | str | os.PathLike[str] | None = None, systeem: TaxBenefitSystem | None = None
+    ) -> None:
         from openfisca_vth import CountryTaxBenefitSystem
         from openfisca_vth.dataset import Dataset, laad_dataset
 
         self.dataset: Dataset = dataset if isinstance(dataset, Dataset) else laad_dataset(dataset)
-        self.huidig_recht: TaxBenefitSystem = CountryTaxBenefitSystem()
+        self.huidig_recht: TaxBenefitSystem = systeem if systeem is not None else CountryTaxBenefitSystem()
         self._systemen: OrderedDict[tuple[Any, ...], Hervorming] = OrderedDict()
+        self._rapporten: OrderedDict[tuple[Any, ...], Statusrapport] = OrderedDict()
         self._slot = threading.Lock()
 
     # -- reforms ---------------------------------------------------------------------------------
@@ -172,7 +176,18 @@ class Rekenmodel:
 
         maand_ = _maand(periode)
         naam, systeem = self._systeem(hervorming)
-        return bereken_status(self.dataset, systeem, maand_, hervorming=naam, met_regels=met_regels)
+        # a report is immutable (frozen, tuples): the same question shares one answer
+        sleutel = (str(maand_), naam, systeem, met_regels)
+        with self._slot:
+            if sleutel in self._rapporten:
+                self._rapporten.move_to_end(sleutel)
+                return self._rapporten[sleutel]
+        rapport = bereken_status(self.dataset, systeem, maand_, hervorming=naam, met_regels=met_regels)
+        with self._slot:
+            self._rapporten[sleutel] = rapport
+            while len(self._rapporten) > MAXIMUM_RAPPORTEN:
+                self._rapporten.popitem(last=False)
+        return rapport
 
     def tijdlijn(self, perioden: str, hervorming: HervormingLike = None) -> Tijdlijn:
         """The :class:`~openfisca_vth.tijdlijn.Tijdlijn` over ``perioden`` (``BEGIN:EINDE`` or one

@@ -33,3 +33,23 @@ def onderdelen(map_in_boom):
         with open(folder / "index.yaml", encoding="utf-8") as index:
             resultaat.append((folder.name, yaml.safe_load(index)["description"]))
     return tuple(resultaat)
+
+
+PACKAGE_DIR = Path(__file__).parent
+
+
+def repository_pad(bestand):
+    """Where ``bestand`` (a file of this package, in a checkout or an installed wheel) lives in the
+    repository, as a relative POSIX path (``parameters/x.yaml``, ``variables/y.py``,
+    ``openfisca_vth/z.py``); None for a file outside the package."""
+    pad = Path(bestand).resolve()
+    for wortel, in_repository in (
+        (PARAMETERS_DIR, "parameters"),
+        (VARIABLES_DIR, "variables"),
+        (PACKAGE_DIR, "openfisca_vth"),
+    ):
+        try:
+            return f"{in_repository}/{pad.relative_to(wortel.resolve()).as_posix()}"
+        except ValueError:
+            continue
+    return None

@@ -1,10 +1,14 @@
 """The tax-benefit system of the VTH-stelsel milieu: entities, variables and parameters."""
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_vth.entities import entities
 from openfisca_vth.errors import ModelFout
-from openfisca_vth.paths import PARAMETERS_DIR, VARIABLES_DIR
+from openfisca_vth.paths import PACKAGE_DIR, PARAMETERS_DIR, VARIABLES_DIR
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
 
 
@@ -12,9 +16,10 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
     """The VTH-stelsel milieu as OpenFisca variables and dated parameters.
 
     ``openfisca test -c openfisca_vth`` and ``openfisca serve -c openfisca_vth`` load this class.
+    Building it raises :class:`~openfisca_vth.errors.ModelFout` if the model is inconsistent.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(entities)
         self.add_variables_from_directory(str(VARIABLES_DIR))
         # One variable per task category and per input/result, generated from the category
@@ -24,18 +29,33 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         self.add_variables(*taakcategorie_variabelen())
         self.load_parameters(str(PARAMETERS_DIR))
         controleer_robuustheidscriteria(self)
+        # The examples of the OpenAPI description (/spec), as openfisca-country-template gives them.
+        self.open_api_config = {
+            "variable_example": "robuust",
+            "parameter_example": "robuustheidscriteria.kritieke_massa.minimum_fte_formatie",
+            "simulation_example": situatievoorbeeld("omgevingsdienst"),
+        }
+
+
+def situatievoorbeeld(naam):
+    """The worked situation ``openfisca_vth/situation_examples/<naam>.json`` (a fresh copy)."""
+    import json
+
+    with open(PACKAGE_DIR / "situation_examples" / f"{naam}.json", encoding="utf-8") as bestand:
+        return json.load(bestand)
 
 
 # The leaves every criterion folder must have, and what each says.
-CRITERIUM_BLADEREN = {
+CRITERIUM_BLADEREN: dict[str, str] = {
     "van_toepassing": "telt het criterium mee voor robuust, per datum",
     "wettelijke_termijn_verstreken": "is het criterium een wettelijke norm waarvan de termijn verstreken is",
     "activeert_bijsturing": "geeft niet voldoen grond om bij te sturen",
 }
 
 
-def controleer_robuustheidscriteria(systeem):
-    """Every criterion folder has its variable and its switch; else one clear line at load time.
+def controleer_robuustheidscriteria(systeem: TaxBenefitSystem) -> None:
+    """Every criterion folder of ``systeem`` has its variable and its switches; else
+    :class:`~openfisca_vth.errors.ModelFout` with one clear line, at load time.
 
     ``parameters/robuustheidscriteria/<naam>/`` is the list of criteria (robuustheidscriteria.py);
     ``robuust`` counts each through ``robuustheidscriterium_<naam>``. A folder added without that

@@ -1038,12 +1038,20 @@ def _md_bronnen(vv):
     return ["### Bronnen van de gewijzigde regels", "", *md_tabel(["regel", "status", "bron"], rijen), ""]
 
 
-def als_json(vergelijking):
+def naar_json_dict(vergelijking):
+    """The JSON value of a comparison as ``compare --format json`` prints it: one reform keeps the
+    shape of a :class:`Vergelijking`; a timeline comparison is its list of months."""
+    if hasattr(vergelijking, "naar_dict"):  # Tijdlijnvergelijking
+        return vergelijking.naar_dict()
     if isinstance(vergelijking, Variantenvergelijking) and _enkel(vergelijking):
         vergelijking = vergelijking.varianten[0]  # one reform: the shape it always had
+    return vergelijking.als_dict()
+
+
+def als_json(vergelijking):
     from openfisca_vth.uitvoer import json_tekst
 
-    return json_tekst(vergelijking.als_dict())
+    return json_tekst(naar_json_dict(vergelijking))
 
 
 def als_csv(vergelijking):

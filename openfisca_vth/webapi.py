@@ -47,14 +47,16 @@ MAX_PAD = 8
 
 SITUATIEROUTES = ("calculate", "trace")
 ROUTES = (
-    "GET /, /spec, /entities, /variables, /variable/<naam>, /parameters, /parameter/<naam>; POST /calculate, /trace"
+    "GET /, /spec, /entities, /variables, /variable/<naam>, /parameters, /parameter/<naam>; POST /calculate, /trace; "
+    "GET /status, /compare, /explain/<code>, /sweep, /aannames, /regels, /hervormingen"
 )
 JSON_INHOUD = "application/json"
 
 WELKOM = (
     "OpenFisca Web API van openfisca-vth (het VTH-stelsel milieu als regels-als-code). "
-    "POST /calculate en /trace nemen een situatie als JSON; /spec beschrijft alle routes; "
-    "zie docs/web-api.md."
+    "GET /status?periode=2026-04 geeft de stand van alle omgevingsdiensten; /compare, /explain/<code> en "
+    "/sweep doen wat de opdrachtregel doet; POST /calculate en /trace nemen een situatie als JSON; "
+    "/spec beschrijft alle routes; zie docs/web-api.md."
 )
 
 
@@ -345,6 +347,7 @@ def vertaal(melding, systeem):
 def maak_app(
     tax_benefit_system=None,
     hervorming=None,
+    dataset=None,
     max_bytes=MAX_BYTES,
     max_diepte=MAX_DIEPTE,
     max_entiteiten=MAX_ENTITEITEN,
@@ -354,7 +357,9 @@ def maak_app(
 ):
     """OpenFisca's Web API for ``tax_benefit_system`` (default: this package), under
     ``hervorming`` (a name or reform file for :func:`openfisca_vth.reforms.laad_hervorming`),
-    with the checks of this module. Raises ``VTHInvoerFout`` for an unknown reform.
+    with the checks of this module, plus the main jobs (:mod:`openfisca_vth.webtaken`) on
+    ``dataset`` (a folder, default the embedded national dataset). Raises ``VTHInvoerFout`` for an
+    unknown reform or a bad dataset.
     """
     from openfisca_web_api.app import create_app
 
@@ -371,17 +376,15 @@ def maak_app(
     for naam, waarde in limieten.items():
         if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde < 1:
             raise ValueError(f"{naam} moet een positief geheel getal zijn, niet {waarde!r}")
-    if tax_benefit_system is None:
-        from openfisca_vth import CountryTaxBenefitSystem
+    from openfisca_vth.model import Rekenmodel
+    from openfisca_vth.webtaken import TaakFout, voeg_taken_toe
 
-        tax_benefit_system = CountryTaxBenefitSystem()
-    systeem = tax_benefit_system
-    if hervorming:
-        from openfisca_vth.reforms import laad_hervorming
-
-        systeem = laad_hervorming(hervorming, tax_benefit_system)
+    model = Rekenmodel(dataset, systeem=tax_benefit_system)
+    systeem = model.systeem(hervorming or None)
 
     app = create_app(systeem, welcome_message=WELKOM)
+    vervang_metadata_routes(app, systeem)
+    voeg_taken_toe(app, model, standaard=hervorming or None)
     app.request_class = _Verzoek
     app.json = _StrikteJSON(app)
     # One byte more than allowed: werkzeug cuts a streamed (chunked) body off at this length
@@ -433,6 +436,13 @@ def maak_app(
     def weigering(fout):
         return _foutantwoord(fout.status, fout.fout, fout.pad)
 
+    @app.errorhandler(VTHInvoerFout)
+    def invoerfout(fout):
+        # a job route's input (a period, a reform file, a code): one line, the query parameter as place
+        if isinstance(fout, TaakFout):
+            return _foutantwoord(fout.status, str(fout), fout.pad)
+        return _foutantwoord(400, str(fout))
+
     @app.errorhandler(HTTPException)
     def http_fout(fout):
         return _foutantwoord(fout.code or 400, *_http_melding(fout, systeem, max_bytes))
@@ -466,8 +476,7 @@ def _http_melding(fout, systeem, max_bytes):
         ]
     if fout.code == 404 and request.endpoint == "get_parameter":
         naam = request.view_args["parameter_id"]
-        namen = [p.name.replace(".", "/") for p in systeem.parameters.get_descendants()]
-        suggesties = difflib.get_close_matches(naam.replace(".", "/"), namen, n=2)
+        suggesties = difflib.get_close_matches(naam.replace(".", "/"), _parameternamen(systeem), n=2)
         hint = f"; bedoelt u {' of '.join(repr(s) for s in suggesties)}?" if suggesties else ""
         return f"onbekende parameter {_kort(naam, 80)!r}{hint}; de parameters: GET /parameters", ["parameter", naam]
     if fout.code == 404:
@@ -480,3 +489,156 @@ def _http_melding(fout, systeem, max_bytes):
     if fout.code == 400:
         return f"ongeldig verzoek op {pad_tekst}", []
     return f"verzoek geweigerd: {fout.code} {fout.name}", []
+
+
+def _parameternamen(systeem):
+    """The parameter ids of ``systeem`` as /parameter takes them (computed once per system)."""
+    namen = getattr(systeem, "_vth_parameternamen", None)
+    if namen is None:
+        namen = [p.name.replace(".", "/") for p in systeem.parameters.get_descendants()]
+        systeem._vth_parameternamen = namen
+    return namen
+
+
+# ---------------------------------------------------------------------------------------------
+# /parameter, /variable and /spec: per-value legal status, links to the real files, the job routes
+
+
+def bronlink(metadata, bestand, regels=None):
+    """The link to ``bestand`` (an absolute path of this package) in the repository, at the
+    release's tag (the version); ``regels`` (first, last) adds the line anchor. None when the file
+    is not part of the package."""
+    from openfisca_vth.paths import repository_pad
+
+    pad = repository_pad(bestand)
+    if pad is None:
+        return None
+    anker = f"#L{regels[0]}-L{regels[1]}" if regels else ""
+    return f"{metadata['repository_url']}/blob/{metadata['version']}/{pad}{anker}"
+
+
+def _absoluut(metadata, bron):
+    """The absolute path behind one of OpenFisca's source links (``.../blob/<versie>/<pad>#L..``)."""
+    voorvoegsel = f"{metadata['repository_url']}/blob/{metadata['version']}"
+    if not bron.startswith(voorvoegsel):
+        return None, None
+    pad, _, anker = bron[len(voorvoegsel) :].partition("#")
+    return metadata["location"] + pad, anker
+
+
+def _herschreven_bronnen(knoop, metadata):
+    """``knoop`` (a /variable answer) with every ``source`` link pointing into the repository."""
+    if isinstance(knoop, dict):
+        nieuw = {}
+        for sleutel, waarde in knoop.items():
+            if sleutel == "source" and isinstance(waarde, str):
+                bestand, anker = _absoluut(metadata, waarde)
+                link = bronlink(metadata, bestand) if bestand else None
+                nieuw[sleutel] = (link + (f"#{anker}" if anker else "")) if link else waarde
+            else:
+                nieuw[sleutel] = _herschreven_bronnen(waarde, metadata)
+        return nieuw
+    if isinstance(knoop, list):
+        return [_herschreven_bronnen(k, metadata) for k in knoop]
+    return knoop
+
+
+def _codelink(metadata, code):
+    """The link to the lines of ``code`` (a class or function of this package) in the repository; for
+    a class made at run time (no lines of its own), its module."""
+    import inspect
+    import sys
+
+    try:
+        bestand = inspect.getsourcefile(code)
+        regels, eerste = inspect.getsourcelines(code)
+    except (OSError, TypeError):
+        module = sys.modules.get(getattr(code, "__module__", ""))
+        bestand = getattr(module, "__file__", None)
+        return bronlink(metadata, bestand) if bestand else None
+    return bronlink(metadata, bestand, (eerste, eerste + len(regels) - 1)) if bestand else None
+
+
+def parameter_antwoord(parameter, metadata):
+    """OpenFisca's /parameter answer for ``parameter``, with a source link into the repository and,
+    for a leaf, ``waarden``: per date the value with its own ``status`` and ``reference`` (a value
+    may rest on another text than the leaf's default: an ``aanname`` date in an ``amvb`` rule)."""
+    from openfisca_core.parameters import Parameter
+    from openfisca_web_api.loader.parameters import build_api_parameter
+
+    antwoord = build_api_parameter(parameter, metadata)
+    if parameter.file_path and (link := bronlink(metadata, parameter.file_path)):
+        antwoord["source"] = link
+    if isinstance(parameter, Parameter):
+        standaard = parameter.metadata
+        waarden = {}
+        for waarde in parameter.values_list:
+            eigen = waarde.metadata or {}
+            waarden[waarde.instant_str] = {
+                "waarde": waarde.value,
+                "status": eigen.get("status", standaard.get("status")),
+                "reference": eigen.get("reference", standaard.get("reference", [])),
+            }
+        antwoord["waarden"] = waarden
+        antwoord["metadata"] = {
+            **standaard,
+            "statussen": sorted({w["status"] for w in waarden.values() if w["status"]}),
+        }
+    return antwoord
+
+
+def vervang_metadata_routes(app, systeem):
+    """Serve /parameter, /variable and /spec from answers built here: OpenFisca's own, with the
+    per-value status, links to the real files and the job routes in the OpenAPI description."""
+    from flask import abort, jsonify
+    from openfisca_web_api.loader.entities import build_entities
+    from openfisca_web_api.loader.spec import build_openAPI_specification
+    from openfisca_web_api.loader.variables import build_variables
+
+    metadata = systeem.get_package_metadata()
+    parameters = {
+        p.name.replace(".", "/"): parameter_antwoord(p, metadata) for p in systeem.parameters.get_descendants()
+    }
+    variabelen = _herschreven_bronnen(build_variables(systeem, metadata), metadata)
+    for naam, antwoord in variabelen.items():
+        # openfisca-core's link to a variable starts one line above its class (a 0-based line
+        # number) and a generated variable (one per task category) has none: link each class and
+        # formula to its own lines
+        variabele = systeem.variables[naam]
+        if link := _codelink(metadata, type(variabele)):
+            antwoord["source"] = link
+        for datum, formule in variabele.formulas.items():
+            if antwoord.get("formulas", {}).get(datum) and (link := _codelink(metadata, formule)):
+                antwoord["formulas"][datum]["source"] = link
+    spec = build_openAPI_specification(
+        {
+            "tax_benefit_system": systeem,
+            "country_package_metadata": metadata,
+            "parameters": parameters,
+            "variables": variabelen,
+            "entities": build_entities(systeem),
+        }
+    )
+    from openfisca_vth.webspec import voeg_taken_toe_aan_spec
+
+    voeg_taken_toe_aan_spec(spec)
+
+    def get_parameter(parameter_id):
+        antwoord = parameters.get(parameter_id) or parameters.get(parameter_id.replace(".", "/"))
+        if antwoord is None:
+            abort(404)
+        return jsonify(antwoord)
+
+    def get_variable(id):  # noqa: A002 (OpenFisca's route argument)
+        antwoord = variabelen.get(id)
+        if antwoord is None:
+            abort(404)
+        return jsonify(antwoord)
+
+    def get_spec():
+        url = f"{request.environ['wsgi.url_scheme']}://{request.host}"
+        return jsonify({**spec, "servers": [{"url": url}]})
+
+    app.view_functions["get_parameter"] = get_parameter
+    app.view_functions["get_variable"] = get_variable
+    app.view_functions["get_spec"] = get_spec

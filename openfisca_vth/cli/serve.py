@@ -37,7 +37,7 @@ GRENZEN = {  # option -> (smallest, largest) accepted value
 
 
 def add_arguments(parser):
-    from openfisca_vth.cli.opties import voeg_reform_toe
+    from openfisca_vth.cli.opties import voeg_dataset_toe, voeg_reform_toe
 
     # Numbers are read as text and checked in run(), so that a wrong value is one line (exit 2).
     parser.add_argument(
@@ -66,6 +66,7 @@ def add_arguments(parser):
         help=f"herstart een proces dat zo lang niet reageert (standaard {STANDAARD_TIMEOUT})",
     )
     voeg_reform_toe(parser)
+    voeg_dataset_toe(parser)
 
 
 def lees_geheel_getal(optie, tekst):
@@ -180,7 +181,8 @@ def run(args):
     from openfisca_vth.webapi import MAX_BYTES, maak_app
 
     host, poort, opties = instellingen(args)
-    app = maak_app(hervorming=args.reform)  # an unknown reform is a VTHInvoerFout: one line, exit 2
+    # an unknown reform or a bad dataset is a VTHInvoerFout: one line, exit 2
+    app = maak_app(hervorming=args.reform, dataset=args.dataset)
     controleer_poort_vrij(host, poort)
     if not is_loopback(host):
         print(
@@ -191,7 +193,8 @@ def run(args):
     print(
         f"openfisca-vth serve: Web API op http://{opties['bind']}/ (workers {opties['workers']}, threads "
         f"{opties['threads']}, timeout {opties['timeout']} s, verzoeken tot {MAX_BYTES} bytes"
-        f"{', hervorming ' + args.reform if args.reform else ''})",
+        f"{', hervorming ' + args.reform if args.reform else ''}"
+        f"{', dataset ' + args.dataset if args.dataset else ''})",
         file=sys.stderr,
         flush=True,
     )
