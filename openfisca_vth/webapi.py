@@ -82,7 +82,10 @@ class _Verzoek(Request):
 
 
 class _StrikteJSON(DefaultJSONProvider):
-    """JSON out without NaN or Infinity; such a value turns the answer into a 500 that says so."""
+    """JSON out without NaN or Infinity; such a value turns the answer into a 500 that says so.
+    Keys keep their order (variants in the order asked for, as the command line prints them)."""
+
+    sort_keys = False
 
     def dumps(self, obj, **kwargs):
         kwargs.setdefault("allow_nan", False)

@@ -129,3 +129,68 @@ def test_variabele_en_parameter(server):
     assert status == 200 and json.loads(tekst)["definitionPeriod"] == "MONTH"
     status, tekst = _vraag(server, "/parameter/robuustheidstermijn_verstreken")
     assert status == 200 and json.loads(tekst)["values"]["2026-04-01"] is True
+
+
+# -- the example client in docs/ (standard library only) against the live server ---------------------
+
+VOORBEELD = Path(__file__).resolve().parent.parent / "docs" / "voorbeeld_client.py"
+
+
+def _client(*argumenten):
+    return subprocess.run(
+        [sys.executable, str(VOORBEELD), *argumenten], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_voorbeeldclient_gebruikt_alleen_de_standaardbibliotheek():
+    import ast
+
+    boom = ast.parse(VOORBEELD.read_text(encoding="utf-8"))
+    modules = {a.name.split(".")[0] for n in ast.walk(boom) if isinstance(n, ast.Import) for a in n.names}
+    modules |= {n.module.split(".")[0] for n in ast.walk(boom) if isinstance(n, ast.ImportFrom) and n.module}
+    assert modules - {"__future__"} <= set(sys.stdlib_module_names), modules - set(sys.stdlib_module_names)
+
+
+def test_voorbeeldclient_haalt_status_vergelijking_en_verklaring(server):
+    """The client's three answers are those the library computes for the same questions."""
+    import openfisca_vth as vth
+
+    uitkomst = _client(server)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    regels = uitkomst.stdout.splitlines()
+    totalen = vth.status("2026-04").totalen
+    assert regels[0].startswith(
+        f"Status 2026-04 (huidig recht): {totalen['robuust']} van de {totalen['omgevingsdiensten']} omgevingsdiensten"
+    )
+    vergelijking = vth.naar_records(
+        vth.vergelijk(["wetsvoorstel_versterking_vth", "wetsvoorstel_per_2027_07"], "2027-07")
+    )
+    bijsturing = {
+        r["hervorming"]: r["waarde"]
+        for r in vergelijking
+        if r["variabele"] == "bijsturingsbevoegdheid_staatssecretaris"
+    }
+    assert bijsturing["wetsvoorstel_per_2027_07"] > bijsturing["wetsvoorstel_versterking_vth"]  # a variant that differs
+    regel = next(r for r in regels if "kan bijsturen:" in r)
+    assert (
+        f"wetsvoorstel_versterking_vth {bijsturing['wetsvoorstel_versterking_vth']}, "
+        f"wetsvoorstel_per_2027_07 {bijsturing['wetsvoorstel_per_2027_07']}"
+    ) in regel
+    conclusie = vth.verklaar("odra", "2026-04").naar_dict()["conclusie"]
+    assert any(r.startswith("Verklaring odra") and conclusie in r for r in regels)
+
+
+def test_voorbeeldclient_toont_een_weigering_in_een_regel(server):
+    uitkomst = _client(server, "--dienst", "xyz")
+    assert uitkomst.returncode == 2
+    assert uitkomst.stderr.count("\n") == 1 and "onbekende code 'xyz'" in uitkomst.stderr
+
+
+def test_taken_op_de_live_server(server):
+    status, tekst = _vraag(server, "/status?periode=2026-04")
+    assert status == 200 and json.loads(tekst)["totalen"]["omgevingsdiensten"] == 27
+    uitstel = (
+        Path(__file__).resolve().parent.parent / "openfisca_vth" / "reforms" / "bestanden" / "uitstel_termijn_2027.yaml"
+    )
+    status, tekst = _vraag(server, "/status?periode=2027-01", uitstel.read_bytes(), "application/yaml")
+    assert status == 200 and json.loads(tekst)["hervorming"] == "uitstel_termijn_2027"
