@@ -17,6 +17,10 @@ questions; ``CountryTaxBenefitSystem`` is the OpenFisca system itself. Every bad
 :class:`VTHInvoerFout` with a one-line Dutch message.
 """
 
+# The modules named like the functions below are loaded first: loading a submodule sets the
+# package's attribute of that name, which must end up being the function.
+import openfisca_vth.aannames
+import openfisca_vth.tijdlijn  # noqa: F401
 from openfisca_vth.aannames import Aannameanalyse
 from openfisca_vth.dataset import Dataset, laad_dataset
 from openfisca_vth.errors import VTHInvoerFout

@@ -29,6 +29,12 @@ def test_de_hoofdingangen_staan_in_het_pakket():
         "varieer", "aannames", "laad_hervorming", "regels", "naar_records", "naar_dataframe", "laad_schema",
     }  # fmt: skip
     assert verwacht <= set(vth.__all__)
+    # a function named like a module (tijdlijn, aannames) stays the function after every import
+    import openfisca_vth.aannames
+    import openfisca_vth.tijdlijn  # noqa: F401
+
+    for naam in ("status", "vergelijk", "verklaar", "tijdlijn", "varieer", "aannames", "regels"):
+        assert inspect.isfunction(getattr(vth, naam)), naam
     for naam in vth.__all__:
         ding = getattr(vth, naam)
         assert inspect.getdoc(ding), f"{naam} heeft geen docstring"

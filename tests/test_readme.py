@@ -13,8 +13,17 @@ from openfisca_vth.cli import main
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
+def test_het_bibliotheekvoorbeeld_draait():
+    voorbeeld = re.findall(r"```python\n(.*?)```", README, re.S)[0]
+    namespace = {}
+    exec(compile(voorbeeld, "README.md", "exec"), namespace)
+    # the comments in the example state these results
+    assert namespace["rapport"].totalen["robuust"] == 15
+    assert namespace["model"].status("2026-06", namespace["uitstel"]).hervorming == "uitstel_2027"
+
+
 def test_het_python_voorbeeld_draait():
-    (voorbeeld,) = re.findall(r"```python\n(.*?)```", README, re.S)
+    (voorbeeld,) = re.findall(r"```python\n(.*?)```", README, re.S)[1:]
     namespace = {}
     exec(compile(voorbeeld, "README.md", "exec"), namespace)
     # the comments in the example state these results
