@@ -10,10 +10,6 @@ import re
 
 from openfisca_core.errors import SituationParsingError
 
-# OpenFisca's English situation messages that a drafter meets most, in one Dutch line each.
-_ONBEKENDE_VARIABELE = re.compile(r"variable '(?P<naam>[^']+)', but it was not found in the loaded tax and benefit")
-_ONGELDIGE_PERIODE = re.compile(r"Expected a period .*?; got: '(?P<periode>[^']*)'")
-
 
 class VTHInvoerFout(ValueError):
     """Base class of every input error of openfisca-vth."""
@@ -115,11 +111,54 @@ def onbekende_variabele(naam, tax_benefit_system):
     return f"onbekende variabele {naam!r}{hint}"
 
 
+# OpenFisca's English situation messages that a drafter meets, each as one Dutch line: the one
+# translation for the command line (situatiefout_als_regel) and the Web API (webapi.een_regel).
+_VERTALINGEN = (
+    (
+        re.compile(r"variable '(?P<naam>[^']+)', but it was not found in the loaded tax and benefit"),
+        lambda m, s: onbekende_variabele(m["naam"], s),
+    ),
+    (
+        re.compile(r"Expected a period .*?; got: '(?P<periode>[^']*)'"),
+        lambda m, s: f"ongeldige periode {m['periode']!r}: gebruik JJJJ of JJJJ-MM, bijvoorbeeld 2026-04",
+    ),
+    (
+        re.compile(r"Can't deal with value: expected type (?P<soort>\w+), received '(?P<waarde>.*)'"),
+        lambda m, s: f"verwacht {'een getal' if m['soort'] == 'number' else m['soort']}, niet {m['waarde']!r}",
+    ),
+    (
+        re.compile(r"Can't deal with date: '(?P<waarde>.*)'"),
+        lambda m, s: f"ongeldige datum {m['waarde']!r}: gebruik JJJJ-MM-DD",
+    ),
+    (
+        re.compile(
+            r"'(?P<waarde>.*)' is not a known value for '(?P<naam>\w+)'\. Possible values are \[(?P<keuze>.*)\]"
+        ),
+        lambda m, s: f"{m['waarde']!r} is geen waarde van {m['naam']}; kies uit {m['keuze']}",
+    ),
+    (
+        re.compile(
+            r"Unable to set a value for variable \"(?P<naam>\w+)\" for (?P<soort>[\w-]+) period \"(?P<p>[^\"]+)\""
+        ),
+        lambda m, s: f"invoer voor {m['naam']} past niet bij periode {m['p']!r}; geef een maand (JJJJ-MM)",
+    ),
+)
+
+
+def vertaal(melding, tax_benefit_system):
+    """One of OpenFisca's English situation messages as one Dutch line (the message itself if unknown)."""
+    melding = " ".join(str(melding).split())
+    for patroon, nederlands in _VERTALINGEN:
+        if gevonden := patroon.search(melding):
+            return nederlands(gevonden, tax_benefit_system)
+    return melding
+
+
 def situatiefout_als_regel(fout, tax_benefit_system):
     """A ``SituationParsingError`` (a nested dict of messages, English from OpenFisca) as one line.
 
-    Each message is prefixed by its place in the situation (``deelnemers/a/ingebracht_bodm``);
-    OpenFisca's long "variable not found" text becomes :func:`onbekende_variabele`.
+    Each message is prefixed by its place in the situation (``deelnemers/a/ingebracht_bodm``) and
+    translated by :func:`vertaal`.
     """
 
     def regels(knoop, pad):
@@ -127,11 +166,7 @@ def situatiefout_als_regel(fout, tax_benefit_system):
             for sleutel, kind in knoop.items():
                 yield from regels(kind, [*pad, str(sleutel)])
             return
-        melding = " ".join(str(knoop).split())
-        if gevonden := _ONBEKENDE_VARIABELE.search(melding):
-            melding = onbekende_variabele(gevonden["naam"], tax_benefit_system)
-        elif gevonden := _ONGELDIGE_PERIODE.search(melding):
-            melding = f"ongeldige periode {gevonden['periode']!r}: gebruik JJJJ of JJJJ-MM, bijvoorbeeld 2026-04"
+        melding = vertaal(knoop, tax_benefit_system)
         yield f"{'/'.join(pad)}: {melding}" if pad else melding
 
     return "; ".join(regels(fout.error, []))

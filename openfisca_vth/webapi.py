@@ -29,6 +29,7 @@ from openfisca_core import periods
 from werkzeug.exceptions import HTTPException
 
 from openfisca_vth.errors import SituatieFout, VTHInvoerFout, onbekende_variabele
+from openfisca_vth.errors import vertaal as vertaal_melding
 from openfisca_vth.periode import MAXIMUM_MAANDEN
 from openfisca_vth.situatie import MAXIMALE_DIEPTE
 
@@ -288,38 +289,6 @@ def controleer_omvang(systeem, situatie, limieten, trace=False):
 # OpenFisca's own error bodies (nested dicts of English text) as one Dutch line
 
 
-_VERTALINGEN = (
-    (
-        re.compile(r"variable '(?P<naam>[^']+)', but it was not found in the loaded tax and benefit"),
-        lambda m, s: onbekende_variabele(m["naam"], s) + "; de variabelen van openfisca-vth: GET /variables",
-    ),
-    (
-        re.compile(r"Expected a period .*?; got: '(?P<periode>[^']*)'"),
-        lambda m, s: f"ongeldige periode {m['periode']!r}: gebruik JJJJ-MM, bijvoorbeeld 2026-04",
-    ),
-    (
-        re.compile(r"Can't deal with value: expected type (?P<soort>\w+), received '(?P<waarde>.*)'"),
-        lambda m, s: f"verwacht {'een getal' if m['soort'] == 'number' else m['soort']}, niet {m['waarde']!r}",
-    ),
-    (
-        re.compile(r"Can't deal with date: '(?P<waarde>.*)'"),
-        lambda m, s: f"ongeldige datum {m['waarde']!r}: gebruik JJJJ-MM-DD",
-    ),
-    (
-        re.compile(
-            r"'(?P<waarde>.*)' is not a known value for '(?P<naam>\w+)'\. Possible values are \[(?P<keuze>.*)\]"
-        ),
-        lambda m, s: f"{m['waarde']!r} is geen waarde van {m['naam']}; kies uit {m['keuze']}",
-    ),
-    (
-        re.compile(
-            r"Unable to set a value for variable \"(?P<naam>\w+)\" for (?P<soort>[\w-]+) period \"(?P<p>[^\"]+)\""
-        ),
-        lambda m, s: f"invoer voor {m['naam']} past niet bij periode {m['p']!r}; geef een maand (JJJJ-MM)",
-    ),
-)
-
-
 def _eerste_melding(knoop):
     """(pad, melding) of the first message in OpenFisca's error tree (lists of nulls skipped)."""
     stapel = [(knoop, [])]
@@ -335,11 +304,11 @@ def _eerste_melding(knoop):
 
 
 def vertaal(melding, systeem):
-    """One of OpenFisca's English situation messages in Dutch (the message itself if unknown)."""
-    melding = " ".join(melding.split())
-    for patroon, nederlands in _VERTALINGEN:
-        if gevonden := patroon.search(melding):
-            return nederlands(gevonden, systeem)
+    """One of OpenFisca's English situation messages in Dutch (:func:`openfisca_vth.errors.vertaal`);
+    an unknown variable also says where the list of variables is."""
+    melding = vertaal_melding(melding, systeem)
+    if melding.startswith("onbekende variabele "):
+        melding += "; de variabelen van openfisca-vth: GET /variables"
     return melding
 
 
