@@ -30,8 +30,8 @@ bench: setup
 	$(BIN)/python benchmarks/run.py $(ARGS)
 
 lint: setup
-	$(BIN)/ruff check openfisca_vth variables tests benchmarks docs
-	$(BIN)/ruff format --check --quiet openfisca_vth variables tests benchmarks docs
+	$(BIN)/ruff check openfisca_vth variables tests benchmarks docs/voorbeeld_client.py
+	$(BIN)/ruff format --check --quiet openfisca_vth variables tests benchmarks docs/voorbeeld_client.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -11,12 +11,26 @@ A dienst's conclusion (robuust; the State Secretary could steer) *rests on* an a
 alternative changes it; it *holds* when no alternative of any assumption does.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import dataclasses
 import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from openfisca_vth.metadata import bladeren, is_informatief, waarde_in_werking
 from openfisca_vth.periode import maand, peildatum
 from openfisca_vth.variatie import PER_WAARDE, VariatieFout, soort_van
+
+if TYPE_CHECKING:
+    from openfisca_core.parameters import Parameter
+    from openfisca_core.periods import Period
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+    from openfisca_vth.dataset import Dataset
+    from openfisca_vth.variatie import Variatie, Waardeuitkomst
 
 AANNAME = "aanname"
 
@@ -27,15 +41,15 @@ class Gevoeligheid:
 
     parameter: str
     waarde: object
-    alternatieven: tuple
+    alternatieven: tuple[Any, ...]
     werkwijze: str
-    uitkomsten: tuple  # Waardeuitkomst for the value in force, then for each alternative
+    uitkomsten: tuple[Waardeuitkomst, ...]  # for the value in force, then for each alternative
 
     @property
-    def omslagen(self):
+    def omslagen(self) -> dict[str, list[tuple[Any, str, bool]]]:
         """{dienst code: [(alternative, 'robuust'|'bijsturingsbevoegdheid_staatssecretaris', becomes)]}"""
         huidig, *anders = self.uitkomsten
-        omslagen = {}
+        omslagen: dict[str, list[tuple[Any, str, bool]]] = {}
         for uitkomst in anders:
             for soort, voor, na in (
                 ("robuust", huidig.robuust, uitkomst.robuust),
@@ -46,10 +60,12 @@ class Gevoeligheid:
         return omslagen
 
     @property
-    def houdt_stand(self):
+    def houdt_stand(self) -> bool:
+        """Whether no alternative changes any dienst's conclusions."""
         return not self.omslagen
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this assumption and its results."""
         return {
             "parameter": self.parameter,
             "waarde": self.waarde,
@@ -66,31 +82,34 @@ class Gevoeligheid:
 
 @dataclasses.dataclass(frozen=True)
 class Aannameanalyse:
+    """The assumption sensitivity of one month (see :func:`analyseer_aannames`)."""
+
     periode: str
     hervorming: str | None
     dataset: str
     illustratief: bool
-    diensten: tuple  # (code, naam)
-    huidig: object  # Waardeuitkomst of the model as it stands
-    gevoeligheden: tuple  # Gevoeligheid
-    overgeslagen: tuple  # (parameter, reden)
+    diensten: tuple[tuple[str, str], ...]  # (code, naam)
+    huidig: Waardeuitkomst  # the results of the model as it stands
+    gevoeligheden: tuple[Gevoeligheid, ...]
+    overgeslagen: tuple[tuple[str, str], ...]  # (parameter, reden)
 
     @property
-    def rust_op(self):
+    def rust_op(self) -> dict[str, list[str]]:
         """{dienst code: [parameters whose alternatives change its conclusions]}"""
-        rust = {}
+        rust: dict[str, list[str]] = {}
         for gevoeligheid in self.gevoeligheden:
             for code in gevoeligheid.omslagen:
                 rust.setdefault(code, []).append(gevoeligheid.parameter)
         return rust
 
     @property
-    def standhoudend(self):
+    def standhoudend(self) -> tuple[str, ...]:
         """The codes of the diensten whose conclusions no alternative changes."""
         rust = self.rust_op
         return tuple(code for code, _ in self.diensten if code not in rust)
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of the analysis."""
         return {
             "periode": self.periode,
             "hervorming": self.hervorming,
@@ -104,8 +123,10 @@ class Aannameanalyse:
         }
 
 
-def alternatieven(parameter, waarde):
-    """The alternatives of an assumption's value, or (None, reason) when it declares none."""
+def alternatieven(parameter: Parameter, waarde: Any) -> tuple[tuple[Any, ...] | None, str]:
+    """(the alternatives of ``waarde``, the value in force of ``parameter``; "") or (None, reason) when it
+    declares none. Raises :class:`~openfisca_vth.variatie.VariatieFout` for a parameter without
+    simple values."""
     soort = soort_van(parameter)
     opgegeven = parameter.metadata.get("alternatieven")
     if opgegeven:
@@ -118,15 +139,22 @@ def alternatieven(parameter, waarde):
     return None, "geen alternatieven opgegeven (metadata.alternatieven)"
 
 
-def _verschoven(datum, jaren):
+def _verschoven(datum: datetime.date, jaren: int) -> datetime.date:
     try:
         return datum.replace(year=datum.year + jaren)
     except ValueError:  # 29 February
         return datum.replace(year=datum.year + jaren, day=28)
 
 
-def analyseer_aannames(dataset, baseline, periode, hervorming=None):
-    """The :class:`Aannameanalyse` of ``dataset`` in ``periode`` under ``hervorming`` (or current law)."""
+def analyseer_aannames(
+    dataset: Dataset, baseline: TaxBenefitSystem, periode: str | Period, hervorming: str | None = None
+) -> Aannameanalyse:
+    """The :class:`Aannameanalyse` of ``dataset`` in month ``periode`` under ``hervorming`` (a name, file
+    or ``A+B``, applied to ``baseline``) or current law (``baseline``).
+
+    Raises :class:`~openfisca_vth.errors.VTHInvoerFout` (a bad month, a month the dataset does not
+    cover, an unknown reform).
+    """
     from openfisca_vth.rapport import bereken_status
     from openfisca_vth.reforms import laad_hervorming
     from openfisca_vth.variatie import Waardeuitkomst, gelezen_door_uitkomsten, varieer_in
@@ -135,10 +163,10 @@ def analyseer_aannames(dataset, baseline, periode, hervorming=None):
     systeem = laad_hervorming(hervorming, baseline) if hervorming else baseline
     gelezen = gelezen_door_uitkomsten(dataset, systeem, periode)  # one traced run for every assumption
 
-    def varieer(pad, waarden, werkwijze=None):
+    def varieer(pad: str, waarden: Sequence[Any], werkwijze: str | None = None) -> Variatie:
         return varieer_in(dataset, baseline, systeem, pad, waarden, periode, hervorming, werkwijze, gelezen)
 
-    def mogelijk(pad, waarde):
+    def mogelijk(pad: str, waarde: Any) -> bool:
         try:
             varieer(pad, [waarde], PER_WAARDE)
         except VariatieFout:
@@ -146,7 +174,8 @@ def analyseer_aannames(dataset, baseline, periode, hervorming=None):
         return True
 
     dag = peildatum(periode)
-    gevoeligheden, overgeslagen = [], []
+    gevoeligheden: list[Gevoeligheid] = []
+    overgeslagen: list[tuple[str, str]] = []
     for blad in bladeren(systeem.parameters):
         waarde = waarde_in_werking(blad, dag)
         if waarde is None or waarde.metadata.get("status", blad.metadata.get("status")) != AANNAME:
@@ -161,7 +190,7 @@ def analyseer_aannames(dataset, baseline, periode, hervorming=None):
             variatie = varieer(blad.name, [waarde.value, *anders])
         except VariatieFout as fout:
             # an alternative that the other choices of a reform exclude (KeuzeFout): keep the others
-            anders = [a for a in anders if mogelijk(blad.name, a)]
+            anders = tuple(a for a in anders if mogelijk(blad.name, a))
             if not anders:
                 overgeslagen.append((blad.name, f"geen alternatief gaat samen met de andere keuzes ({fout})"))
                 continue

@@ -14,8 +14,16 @@ Juriconnect links (wetten.overheid.nl) point at an article, optionally a lid, an
 docs/legal-sources.md groups by (``openfisca_vth/bronnen.py``).
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openfisca_core.variables import Variable
 
 
 @dataclass(frozen=True)
@@ -25,7 +33,8 @@ class Bron:
     tekst: str
     url: str
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, str]:
+        """``{tekst, url}``, the shape of a parameter's ``metadata.reference`` entry."""
         return {"tekst": self.tekst, "url": self.url}
 
 
@@ -160,7 +169,7 @@ if len(_PER_URL) != len(BRONNEN):
     raise ValueError("openfisca_vth/bronnen_register.py definieert een url meer dan eens")
 
 
-def bron(url):
+def bron(url: str) -> Bron:
     """The :class:`Bron` registered for ``url``; a ``KeyError`` if this module does not define it."""
     try:
         return _PER_URL[url]
@@ -168,16 +177,22 @@ def bron(url):
         raise KeyError(f"onbekende bron {url}: definieer haar als Bron in openfisca_vth/bronnen_register.py") from None
 
 
-def urls(*bronnen):
-    """The URLs of ``bronnen``, in order: a variable's ``reference = urls(KST_22343_419, OW_18_22_LID_2)``."""
+def urls(*bronnen: Bron) -> list[str]:
+    """The URLs of ``bronnen``, in order: a variable's ``reference = urls(KST_22343_419, OW_18_22_LID_2)``.
+
+    Raises ``TypeError`` for an argument that is not a :class:`Bron`.
+    """
     for b in bronnen:
         if not isinstance(b, Bron):
             raise TypeError(f"urls() verwacht Bron-constanten uit openfisca_vth/bronnen_register.py, niet {b!r}")
     return [b.url for b in bronnen]
 
 
-def bronnen_van_variabele(variabele):
-    """The sources of an OpenFisca variable as :class:`Bron` records, in the order it cites them."""
+def bronnen_van_variabele(variabele: Variable) -> tuple[Bron, ...]:
+    """The sources of an OpenFisca variable as :class:`Bron` records, in the order it cites them.
+
+    Raises ``KeyError`` (see :func:`bron`) for a URL the registry does not define.
+    """
     referenties = variabele.reference or []
     if isinstance(referenties, str):
         referenties = [referenties]
@@ -205,7 +220,7 @@ _JCI = re.compile(
 _PUBLICATIE = re.compile(r"^https://zoek\.officielebekendmakingen\.nl/(?P<id>[\w-]+)\.html$")
 
 
-def _natuurlijk(tekst):
+def _natuurlijk(tekst: str) -> tuple[int | str, ...]:
     """Sort key that orders numbers by value: 18.2 before 18.18, 124 before 124a."""
     return tuple(int(deel) if deel.isdigit() else deel for deel in re.split(r"(\d+)", tekst))
 
@@ -226,12 +241,12 @@ class Artikel:
     url: str
 
     @property
-    def sorteersleutel(self):
-        # statutes by name then article number; the publications after them, by id
+    def sorteersleutel(self) -> tuple[bool, str, str, tuple[int | str, ...]]:
+        """Statutes by name then article number (18.2 before 18.18); the publications after them, by id."""
         return (self.wet == "", self.wet, self.soort, _natuurlijk(self.nummer))
 
 
-def artikel_van(url):
+def artikel_van(url: str) -> Artikel:
     """The :class:`Artikel` of a registered ``url`` (``KeyError`` if the registry does not know it)."""
     geregistreerd = bron(url)
     if jci := _JCI.match(url):
@@ -248,12 +263,12 @@ def artikel_van(url):
     return Artikel("", "publicatie", publicatie["id"] if publicatie else url, geregistreerd.tekst, url)
 
 
-def lid_van(url):
+def lid_van(url: str) -> int | None:
     """The lid a juriconnect ``url`` points at, as a number; ``None`` for a whole article or a publication."""
     jci = _JCI.match(url)
     return int(jci["lid"]) if jci and jci["lid"] else None
 
 
-def lid_tekst(lid):
+def lid_tekst(lid: int) -> str:
     """How a citation names lid ``lid``: 2 -> "tweede lid"."""
     return f"{LEDEN.get(lid, f'{lid}e')} lid"

@@ -11,9 +11,9 @@ carry the basistakenpakket duties; a waterschap (e.g. Wetterskip Fryslân in FUM
 part in a dienst but has no basistakenpakket duty under Omgevingswet art. 18.21-18.22.
 """
 
-from openfisca_core.entities import build_entity
+from openfisca_core.entities import Entity, GroupEntity, build_entity
 
-Deelnemer = build_entity(
+Deelnemer: Entity = build_entity(
     key="deelnemer",
     plural="deelnemers",
     label="Deelnemer in een omgevingsdienst (gemeente, provincie of waterschap)",
@@ -25,7 +25,7 @@ Deelnemer = build_entity(
     is_person=True,
 )
 
-Omgevingsdienst = build_entity(
+Omgevingsdienst: GroupEntity = build_entity(
     key="omgevingsdienst",
     plural="omgevingsdiensten",
     label="Omgevingsdienst (openbaar lichaam, Omgevingswet art. 18.21)",
@@ -56,4 +56,4 @@ Omgevingsdienst = build_entity(
     ],
 )
 
-entities = [Deelnemer, Omgevingsdienst]
+entities: list[Entity | GroupEntity] = [Deelnemer, Omgevingsdienst]

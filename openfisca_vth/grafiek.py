@@ -5,17 +5,32 @@ and without it the command says how to install it. Plots are drawn with the Agg 
 screen); an SVG is returned as text for embedding in an HTML memo.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import datetime
 import io
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from openfisca_vth.errors import VTHInvoerFout
 from openfisca_vth.tijdlijn import maand_als_datum
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from openfisca_vth.tijdlijn import Markering
+
+# One line of a plot: (label, x values (periods, or swept values), y values).
+Reeks = tuple[str, Sequence[Any], Sequence[float]]
 
 INSTALLATIE = "pip install 'openfisca-vth[plot]'"
 FORMATEN = ("png", "svg")
 
 
-def _pyplot():
+def _pyplot() -> Any:
     try:
         import matplotlib
 
@@ -28,11 +43,18 @@ def _pyplot():
     return pyplot
 
 
-def figuur(reeksen, markeringen, titel, x=maand_als_datum, xlabel=None):
+def figuur(
+    reeksen: Sequence[Reeks],
+    markeringen: Iterable[Markering],
+    titel: str,
+    x: Callable[[Any], Any] = maand_als_datum,
+    xlabel: str | None = None,
+) -> Figure:
     """A matplotlib figure: ``reeksen`` are ``(label, perioden, waarden)``; ``markeringen`` have ``label``/``datum``.
 
     ``x`` turns a period (or, for a sweep, a swept value) into a point on the x axis; ``xlabel``
-    names that axis (none for months)."""
+    names that axis (none for months). Raises :class:`~openfisca_vth.errors.VTHInvoerFout` when
+    matplotlib is not installed."""
     pyplot = _pyplot()
     fig, as_ = pyplot.subplots(figsize=(9, 4.5), dpi=100)
     stijlen = ("-", "--", ":", "-.")
@@ -78,9 +100,13 @@ def figuur(reeksen, markeringen, titel, x=maand_als_datum, xlabel=None):
     return fig
 
 
-def schrijf(reeksen, markeringen, titel, pad, **as_x):
-    """Write the plot to ``pad`` (``.png`` or ``.svg``); a one-line error for another extension.
-    ``as_x`` (``x``, ``xlabel``) as in :func:`figuur`."""
+def schrijf(
+    reeksen: Sequence[Reeks], markeringen: Iterable[Markering], titel: str, pad: str | os.PathLike[str], **as_x: Any
+) -> None:
+    """Write the plot to ``pad`` (``.png`` or ``.svg``); ``as_x`` (``x``, ``xlabel``) as in :func:`figuur`.
+
+    Raises :class:`~openfisca_vth.errors.VTHInvoerFout` for another extension, a file that cannot be
+    written, or without matplotlib."""
     controleer_pad(pad)
     formaat = str(pad).rsplit(".", 1)[-1].lower()
     fig = figuur(reeksen, markeringen, titel, **as_x)
@@ -92,15 +118,17 @@ def schrijf(reeksen, markeringen, titel, pad, **as_x):
         _pyplot().close(fig)
 
 
-def controleer_pad(pad):
-    """A one-line error unless ``pad`` ends in .png or .svg (checked before any computation)."""
+def controleer_pad(pad: str | os.PathLike[str]) -> None:
+    """Raise :class:`~openfisca_vth.errors.VTHInvoerFout` unless ``pad`` ends in .png or .svg (checked
+    before any computation)."""
     formaat = str(pad).rsplit(".", 1)[-1].lower() if "." in str(pad) else ""
     if formaat not in FORMATEN:
         raise VTHInvoerFout(f"--plot {pad}: kies een bestand dat eindigt op .png of .svg")
 
 
-def svg(reeksen, markeringen, titel):
-    """The plot as SVG text (without the XML declaration), for embedding in HTML."""
+def svg(reeksen: Sequence[Reeks], markeringen: Iterable[Markering], titel: str) -> str:
+    """The plot (as :func:`figuur` draws it) as SVG text without the XML declaration, for embedding in
+    HTML. Raises :class:`~openfisca_vth.errors.VTHInvoerFout` without matplotlib."""
     fig = figuur(reeksen, markeringen, titel)
     buffer = io.StringIO()
     try:
@@ -111,7 +139,7 @@ def svg(reeksen, markeringen, titel):
     return tekst[tekst.index("<svg") :]
 
 
-def html_sectie(reeksen, markeringen, titel):
+def html_sectie(reeksen: Sequence[Reeks], markeringen: Iterable[Markering], titel: str) -> tuple[str, str]:
     """The ("Grafiek", html) section of a memo: the plot as inline SVG, or, without matplotlib, the
     one line that says how to install it (a memo is still written)."""
     from openfisca_vth.uitvoer import h

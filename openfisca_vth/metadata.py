@@ -6,9 +6,20 @@ and, for numbers, ``metadata.unit``. The test suite, the reform-file loader and 
 and reference-doc generators all read these keys through this module.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
+import datetime
 import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from openfisca_core.parameters import ParameterNode
+
+if TYPE_CHECKING:
+    from openfisca_core.parameters import Parameter, ParameterAtInstant
+    from openfisca_core.periods import Instant
 
 # The legal force of a rule. ``begroting`` is a budget decision (an amount on a budget), which is
 # neither law nor an agreement between the stelselpartijen; docs/legal-sources.md explains each.
@@ -30,9 +41,10 @@ BRON_URL = re.compile(
 )
 
 
-def fouten_in_metadata(metadata, waar):
-    """The ways ``metadata`` breaks the convention, as one-line Dutch messages prefixed by ``waar``."""
-    fouten = []
+def fouten_in_metadata(metadata: Mapping[str, Any], waar: str) -> list[str]:
+    """The ways ``metadata`` (a parameter's or a value's metadata) breaks the convention, as one-line
+    Dutch messages prefixed by ``waar``; an empty list when it keeps it. Raises nothing."""
+    fouten: list[str] = []
     onbekend = set(metadata) - METADATA_SLEUTELS
     if onbekend:
         fouten.append(f"{waar}: onbekende metadata-sleutels {sorted(onbekend)}")
@@ -73,7 +85,7 @@ HERNOEMD = {
 }
 
 
-def blad(parameters, pad):
+def blad(parameters: ParameterNode, pad: str) -> Parameter | None:
     """The parameter leaf at the dotted ``pad`` below ``parameters``, or None (a missing path or a node)."""
     knoop = parameters
     for deel in pad.split("."):
@@ -83,18 +95,19 @@ def blad(parameters, pad):
     return None if isinstance(knoop, ParameterNode) else knoop
 
 
-def waarde_in_werking(parameter, dag):
-    """The ``ParameterAtInstant`` of ``parameter`` in force on ``dag`` (a date or ``JJJJ-MM-DD``), or None
-    before its first value; its ``metadata`` holds the status and sources of that value."""
+def waarde_in_werking(parameter: Parameter, dag: datetime.date | Instant | str) -> ParameterAtInstant | None:
+    """The ``ParameterAtInstant`` of ``parameter`` in force on ``dag`` (a date, an OpenFisca instant or
+    ``JJJJ-MM-DD``), or None before its first value; its ``metadata`` holds the status and sources of
+    that value."""
     return next((w for w in parameter.values_list if w.instant_str <= str(dag)), None)
 
 
-def is_informatief(parameter):
+def is_informatief(parameter: Parameter) -> bool:
     """Whether ``parameter`` is marked as read by no formula (``metadata.informatief``)."""
     return parameter.metadata.get("informatief") is True
 
 
-def knopen(node):
+def knopen(node: ParameterNode) -> Iterator[ParameterNode]:
     """``node`` and every parameter node below it, depth first."""
     yield node
     for kind in node.children.values():
@@ -102,7 +115,7 @@ def knopen(node):
             yield from knopen(kind)
 
 
-def bladeren(node):
+def bladeren(node: ParameterNode) -> Iterator[Parameter]:
     """Every parameter leaf below ``node``, depth first."""
     for knoop in knopen(node):
         for kind in knoop.children.values():

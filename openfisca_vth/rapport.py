@@ -8,9 +8,16 @@ compare command and other tools format this one result; no rule is evaluated her
 from the variables and the parameters.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy
+import numpy.typing
 
 from openfisca_vth.enums import InterbestuurlijkToezichthouder, SevesoPlaatsing
 from openfisca_vth.metadata import blad as parameterblad
@@ -18,6 +25,17 @@ from openfisca_vth.metadata import waarde_in_werking
 from openfisca_vth.periode import geldende_regels, maand, peildatum
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, uitsluitend_seveso
+
+if TYPE_CHECKING:
+    from openfisca_core.parameters import ParameterNode
+    from openfisca_core.periods import Instant, Period
+    from openfisca_core.simulations import Simulation
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+    from openfisca_vth.dataset import Dataset
+
+# Booleans per dienst or deelnemer: a sequence or a numpy array.
+Waarheden = Sequence[bool] | numpy.typing.NDArray[Any]
 
 STAATSSECRETARIS = "de staatssecretaris van IenW (als minister die het aangaat)"
 
@@ -35,7 +53,8 @@ class Optreden:
     status: str = ""  # the legal status of that value
     onderwerp: str = "inbreng"  # "inbreng" (the basistakenpakket) or "criteria" (a statutory criterion)
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this entry of ``wie_kan_optreden``."""
         return {
             "wie": self.wie,
             "grondslag": self.grondslag,
@@ -47,7 +66,8 @@ class Optreden:
             "onderwerp": self.onderwerp,
         }
 
-    def als_tekst(self):
+    def als_tekst(self) -> str:
+        """One Dutch line: who, on which article, and how (noting a bill and its date)."""
         artikel = self.grondslag.split(" (")[0]
         tekst = f"{self.wie} op grond van {artikel}"
         if self.status == "wetsvoorstel":
@@ -62,9 +82,10 @@ class Regel:
     parameter: str
     waarde: object
     status: str
-    bronnen: tuple  # {tekst, url} dicts
+    bronnen: tuple[dict[str, Any], ...]  # {tekst, url} dicts
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this rule (``regels`` of a report)."""
         return {
             "parameter": self.parameter,
             "waarde": self.waarde,
@@ -73,9 +94,10 @@ class Regel:
         }
 
 
-def gelezen_parameters(simulatie):
-    """The names of the parameters the traced ``simulatie`` read (from OpenFisca's trace)."""
-    namen = set()
+def gelezen_parameters(simulatie: Simulation) -> set[str]:
+    """The names of the parameters the traced ``simulatie`` read (from OpenFisca's trace; empty if it was
+    not traced)."""
+    namen: set[str] = set()
     stapel = list(simulatie.tracer.trees)
     while stapel:
         knoop = stapel.pop()
@@ -84,11 +106,17 @@ def gelezen_parameters(simulatie):
     return namen
 
 
-def gelezen_regels(simulatie, parameters, dag):
-    """The parameters the traced ``simulatie`` read, with value, status and sources on ``dag``."""
+def gelezen_regels(simulatie: Simulation, parameters: ParameterNode, dag: Instant) -> tuple[Regel, ...]:
+    """The parameters the traced ``simulatie`` read, with value, status and sources on ``dag``, by name.
+
+    ``parameters`` is the tree of the system that ran it, in which every name read exists.
+    """
     regels = []
     for naam in sorted(gelezen_parameters(simulatie)):
-        waarde = waarde_in_werking(parameterblad(parameters, naam), dag)
+        parameter = parameterblad(parameters, naam)
+        assert parameter is not None  # read by the simulation, so in the tree
+        waarde = waarde_in_werking(parameter, dag)
+        assert waarde is not None  # read on ``dag``, so in force then
         regels.append(
             Regel(naam, waarde.value, waarde.metadata.get("status", ""), tuple(waarde.metadata.get("reference", [])))
         )
@@ -104,7 +132,8 @@ class Keuze:
     status: str
     omschrijving: str
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this choice (``hervorming_keuzes`` of a report)."""
         return {
             "parameter": self.parameter,
             "waarde": self.waarde,
@@ -113,8 +142,9 @@ class Keuze:
         }
 
 
-def keuzes_van_hervorming(tax_benefit_system):
-    """The own parameters of the reforms that built ``tax_benefit_system`` (their design choices)."""
+def keuzes_van_hervorming(tax_benefit_system: TaxBenefitSystem) -> tuple[Keuze, ...]:
+    """The own parameters of the Python reforms that built ``tax_benefit_system`` (their design choices),
+    with their newest value, sorted by name; empty for current law."""
     from openfisca_vth.metadata import bladeren
     from openfisca_vth.reforms import PYTHON_HERVORMINGEN
 
@@ -129,10 +159,13 @@ def keuzes_van_hervorming(tax_benefit_system):
 
 @dataclass(frozen=True)
 class DeelnemerStatus:
+    """One deelnemer in a month: the basistaken it does not bring in, its mandate and strategy, who
+    supervises it and who can act when it falls short."""
+
     id: str
     naam: str
     soort: str
-    ontbrekende_basistaken: tuple
+    ontbrekende_basistaken: tuple[str, ...]
     mandaat_verleend: bool
     regionale_strategie_vastgesteld: bool
     interbestuurlijk_toezichthouder: str
@@ -140,13 +173,16 @@ class DeelnemerStatus:
     inbreng_basistakenpakket_afdwingbaar: bool
     provincie: str = ""
     aangewezen_seveso_omgevingsdienst: str = ""
-    plaatsing_seveso_taken: str = SevesoPlaatsing.geen_aanwijzing.name
+    # The ignore on an Enum member's .name (three in this module): openfisca_core.types, the base of
+    # openfisca-core's Enum, ships no types, so mypy sees no enum and reads a member as its str label
+    plaatsing_seveso_taken: str = SevesoPlaatsing.geen_aanwijzing.name  # type: ignore[attr-defined]
     seveso_taken_ondergebracht_bij: str = ""
-    wie_kan_optreden: tuple = ()  # Optreden, when the deelnemer falls short of a statutory duty
+    wie_kan_optreden: tuple[Optreden, ...] = ()  # when the deelnemer falls short of a statutory duty
     bijsturingsbevoegdheid_jegens_deelnemer: bool = False
     interbestuurlijk_toezicht_op_criteria_mogelijk: bool = False
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this deelnemer."""
         return {
             "id": self.id,
             "naam": self.naam,
@@ -171,34 +207,42 @@ class DeelnemerStatus:
 
 @dataclass(frozen=True)
 class DienstStatus:
+    """One omgevingsdienst in a month: robuust or not, the criteria it fails, whether the State
+    Secretary could steer, and its deelnemers."""
+
     code: str
     naam: str
     robuust: bool
-    niet_voldane_criteria: tuple
+    niet_voldane_criteria: tuple[str, ...]
     bijsturingsbevoegdheid_staatssecretaris: bool
     robuustheidstermijn_verstreken: bool
     is_seveso_omgevingsdienst: bool
     fte_formatie: float
-    deelnemers: tuple  # every DeelnemerStatus of the dienst, simulation order
+    deelnemers: tuple[DeelnemerStatus, ...]  # every deelnemer of the dienst, simulation order
     werkgebied_in_strijd_met_wet: bool = False
 
     @property
-    def deelnemers_met_ontbrekende_basistaken(self):
+    def deelnemers_met_ontbrekende_basistaken(self) -> tuple[DeelnemerStatus, ...]:
+        """The deelnemers that do not bring in every basistaak."""
         return tuple(d for d in self.deelnemers if d.ontbrekende_basistaken)
 
     @property
-    def deelnemers_met_bijsturing(self):
+    def deelnemers_met_bijsturing(self) -> tuple[DeelnemerStatus, ...]:
+        """The deelnemers the State Secretary could steer."""
         return tuple(d for d in self.deelnemers if d.bijsturingsbevoegdheid_jegens_deelnemer)
 
     @property
-    def deelnemers_zonder_mandaat(self):
+    def deelnemers_zonder_mandaat(self) -> tuple[DeelnemerStatus, ...]:
+        """The deelnemers that have not granted the mandate."""
         return tuple(d for d in self.deelnemers if not d.mandaat_verleend)
 
     @property
-    def deelnemers_zonder_regionale_strategie(self):
+    def deelnemers_zonder_regionale_strategie(self) -> tuple[DeelnemerStatus, ...]:
+        """The deelnemers without an adopted regional strategy."""
         return tuple(d for d in self.deelnemers if not d.regionale_strategie_vastgesteld)
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this dienst (the deelnemers summarised)."""
         return {
             "code": self.code,
             "naam": self.naam,
@@ -231,17 +275,25 @@ class DienstStatus:
         }
 
 
-def tel_totalen(robuust, bijsturing, werkgebied, niet_voldaan, ontbrekend, jegens_deelnemer):
+def tel_totalen(
+    robuust: Waarheden,
+    bijsturing: Waarheden,
+    werkgebied: Waarheden,
+    niet_voldaan: Mapping[str, Waarheden],
+    ontbrekend: Waarheden,
+    jegens_deelnemer: Waarheden,
+) -> dict[str, Any]:
     """The totals of one month, the one place that counts them (``status`` and the sweeps alike).
 
     Per dienst: ``robuust``, ``bijsturing`` (the State Secretary could steer), ``werkgebied`` (in
     breach of Ow 18.21 lid 3) and ``niet_voldaan`` ({criterion code: not met}, for the criteria that
     count; a criterion left out counts 0). Per deelnemer: ``ontbrekend`` (misses a basistaak) and
     ``jegens_deelnemer`` (the State Secretary could steer it). Sequences of booleans or numpy arrays.
+    Returns {total: count} (``niet_voldaan_per_criterium`` a {criterion code: count} dict).
     """
     robuust = numpy.asarray(robuust, dtype=bool)
 
-    def aantal(waarden):
+    def aantal(waarden: numpy.typing.ArrayLike) -> int:
         return int(numpy.count_nonzero(waarden))
 
     return {
@@ -259,20 +311,23 @@ def tel_totalen(robuust, bijsturing, werkgebied, niet_voldaan, ontbrekend, jegen
 
 @dataclass(frozen=True)
 class Statusrapport:
+    """The status of every omgevingsdienst of a dataset in one month (see :func:`bereken_status`)."""
+
     periode: str
     hervorming: str | None
     dataset: str
     dataset_bron: str
     illustratief: bool
     toelichting: str
-    omgevingsdiensten: tuple
-    geldende_criteria: tuple = ()  # codes of the criteria that count for robuust in this month
-    keuzes: tuple = ()  # Keuze: the assumptions of the reform, with their status
-    regels: tuple = ()  # Regel: the parameters the calculation read (when asked for, met_regels=True)
-    seveso_categorieen: tuple = ()  # the task categories reserved to the designated Seveso dienst then
+    omgevingsdiensten: tuple[DienstStatus, ...]
+    geldende_criteria: tuple[str, ...] = ()  # codes of the criteria that count for robuust in this month
+    keuzes: tuple[Keuze, ...] = ()  # the assumptions of the reform, with their status
+    regels: tuple[Regel, ...] = ()  # the parameters the calculation read (when asked for, met_regels=True)
+    seveso_categorieen: tuple[str, ...] = ()  # the task categories reserved to the designated Seveso dienst then
 
     @property
-    def totalen(self):
+    def totalen(self) -> dict[str, Any]:
+        """The totals of the month (see :func:`tel_totalen`)."""
         diensten = self.omgevingsdiensten
         deelnemers = [x for d in diensten for x in d.deelnemers]
         return tel_totalen(
@@ -284,7 +339,8 @@ class Statusrapport:
             jegens_deelnemer=[x.bijsturingsbevoegdheid_jegens_deelnemer for x in deelnemers],
         )
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of the report (docs/json-schema.md)."""
         return {
             "periode": self.periode,
             "hervorming": self.hervorming,
@@ -302,12 +358,22 @@ class Statusrapport:
         }
 
 
-def bereken_status(dataset, tax_benefit_system, periode, hervorming=None, met_regels=False):
-    """The :class:`Statusrapport` of ``dataset`` in month ``periode`` under ``tax_benefit_system``.
+def bereken_status(
+    dataset: Dataset,
+    tax_benefit_system: TaxBenefitSystem,
+    periode: str | Period,
+    hervorming: str | None = None,
+    met_regels: bool = False,
+) -> Statusrapport:
+    """The :class:`Statusrapport` of ``dataset`` in month ``periode`` (``JJJJ-MM`` or a period) under
+    ``tax_benefit_system``.
 
     ``hervorming`` is only a label (the name or file of the reform that built the system). With
     ``met_regels`` the calculation is traced and the report lists every rule (parameter) it read,
-    with its value, status and sources, for the memo formats.
+    with its value, status and sources, for the memo formats. Raises
+    :class:`~openfisca_vth.errors.OngeldigePeriode` or ``PeriodeBuitenDekking`` for a bad month and
+    :class:`~openfisca_vth.dataset.DatasetFout` (``DatasetBuitenDekking``) for a month the dataset
+    does not cover.
     """
     periode = maand(periode)
     simulatie = dataset.simulatie(tax_benefit_system, periode)
@@ -315,7 +381,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None, met_re
     diensten = dataset.omgevingsdiensten(periode)
     deelnemers = dataset.deelnemers(periode)
 
-    def bereken(variabele):
+    def bereken(variabele: str) -> Any:
         return simulatie.calculate(variabele, periode)
 
     regels_in_werking = geldende_regels(tax_benefit_system.parameters, periode)
@@ -335,7 +401,7 @@ def bereken_status(dataset, tax_benefit_system, periode, hervorming=None, met_re
     toezicht_criteria = bereken("interbestuurlijk_toezicht_op_criteria_mogelijk")
     optreden = _Optreden(tax_benefit_system.parameters, periode)
 
-    per_dienst = {}
+    per_dienst: dict[str, list[DeelnemerStatus]] = {}
     for i, d in enumerate(deelnemers):
         ontbrekend = tuple(c for c, waarden in ontbreekt.items() if waarden[i])
         per_dienst.setdefault(d.omgevingsdienst_code, []).append(
@@ -414,6 +480,7 @@ class _Optreden:
     def _optreden(self, wie, parameter, hoe, nu_bevoegd=True, onderwerp="inbreng", wet=None):
         """``wet``: cite the first reference of the value whose text starts with it (Provinciewet, ...)."""
         waarde = waarde_in_werking(parameter, self.dag)
+        assert waarde is not None  # asked only for a rule in force on the peildatum
         referenties = waarde.metadata["reference"]
         referentie = next((r for r in referenties if wet and r["tekst"].startswith(wet)), referenties[0])
         return Optreden(
@@ -469,7 +536,8 @@ class _Optreden:
 
     def _bij_basistaken(self, deelnemer, toezichthouder, overgegaan, gs, ibt):
         """Generic supervision of the inbreng of the basistakenpakket (Gemeentewet 124-124b, Provinciewet 121)."""
-        minister = toezichthouder == InterbestuurlijkToezichthouder.minister.name
+        # ignore: an Enum member's name (see DeelnemerStatus.plaatsing_seveso_taken)
+        minister = toezichthouder == InterbestuurlijkToezichthouder.minister.name  # type: ignore[attr-defined]
         if deelnemer.soort == "provincie" and minister:
             hoe = "indeplaatsstelling namens en ten laste van de provincie, uit te voeren na de hersteltermijn"
             return [self._optreden(STAATSSECRETARIS, ibt.indeplaatsstelling_provincie_door_minister, hoe)]
@@ -478,7 +546,8 @@ class _Optreden:
         if minister:
             hoe = "indeplaatsstelling namens en ten laste van de gemeente (de wet staat in de bijlage van art. 124b)"
             return [self._optreden(STAATSSECRETARIS, ibt.omgevingsrecht_in_bijlage_gemeentewet_124b, hoe)]
-        if toezichthouder != InterbestuurlijkToezichthouder.gedeputeerde_staten.name:
+        # ignore: an Enum member's name (see DeelnemerStatus.plaatsing_seveso_taken)
+        if toezichthouder != InterbestuurlijkToezichthouder.gedeputeerde_staten.name:  # type: ignore[attr-defined]
             return []
         hoe = "indeplaatsstelling namens en ten laste van de gemeente, uit te voeren na de hersteltermijn"
         uitkomst = [self._optreden(gs, ibt.indeplaatsstelling_gemeente_door_gedeputeerde_staten, hoe)]

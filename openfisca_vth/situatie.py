@@ -26,10 +26,16 @@ month only, kept in the copy and never taken as input. Periods are ``JJJJ`` or `
 within the model's coverage. ``axes`` are refused: the inputs they spread are not checked.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import datetime
 import difflib
 import math
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy
 from openfisca_core import periods
@@ -39,6 +45,10 @@ from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_vth.dataset.lezen import CBS_CODE_PATROON, ONWAAR, WAAR
 from openfisca_vth.errors import OngeldigeSituatie, PeriodeBuitenDekking, onbekende_variabele
 from openfisca_vth.periode import controleer_dekking, overlappen
+
+if TYPE_CHECKING:
+    from openfisca_core.simulations import Simulation
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 MAXIMALE_DIEPTE = 20  # a situation needs five levels (entities/id/variable/period: value)
 VOORBEELD_MAAND = "2026-04"
@@ -50,8 +60,13 @@ _FLOAT32_MAX = float(numpy.finfo(numpy.float32).max)
 _INT32 = numpy.iinfo(numpy.int32)
 
 
-def controleer_situatie(tax_benefit_system, situatie, overschrijven=False):
-    """A checked, normalised copy of ``situatie``; a one-line ``SituatieFout`` for the first problem.
+def controleer_situatie(
+    tax_benefit_system: TaxBenefitSystem, situatie: Mapping[str, Any], overschrijven: bool = False
+) -> dict[str, Any]:
+    """A checked, normalised copy of the OpenFisca ``situatie`` (as a YAML test's ``input`` or a Web API
+    request) for ``tax_benefit_system``. Raises
+    :class:`~openfisca_vth.errors.OngeldigeSituatie` (a ``SituatieFout``, a ``VTHInvoerFout``) with
+    one line naming the place and the fix for the first problem, also when ``situatie`` is no dict.
 
     ``overschrijven``: allow inputs for variables that have a formula (the caller replaces the
     formula on purpose); by default they are refused.
@@ -59,8 +74,11 @@ def controleer_situatie(tax_benefit_system, situatie, overschrijven=False):
     return _Controle(tax_benefit_system, overschrijven).situatie(situatie)
 
 
-def bouw_simulatie(tax_benefit_system, situatie, overschrijven=False):
-    """A Simulation of the checked ``situatie`` (see :func:`controleer_situatie`)."""
+def bouw_simulatie(
+    tax_benefit_system: TaxBenefitSystem, situatie: Mapping[str, Any], overschrijven: bool = False
+) -> Simulation:
+    """An OpenFisca Simulation of the checked ``situatie`` under ``tax_benefit_system``, built by
+    OpenFisca's ``SimulationBuilder``; raises as :func:`controleer_situatie` does."""
     schoon = controleer_situatie(tax_benefit_system, situatie, overschrijven=overschrijven)
     return SimulationBuilder().build_from_entities(tax_benefit_system, schoon)
 
@@ -94,7 +112,7 @@ def _tekst(waarde):
 
 def _controleer_diepte(situatie):
     """Refuse nesting deeper than MAXIMALE_DIEPTE (also a dict that contains itself), without recursion."""
-    stapel = [(situatie, 1, ())]
+    stapel: list[tuple[Any, int, tuple[Any, ...]]] = [(situatie, 1, ())]
     while stapel:
         knoop, diepte, pad = stapel.pop()
         if not isinstance(knoop, dict | list | tuple):
@@ -118,7 +136,7 @@ class _Controle:
         self.groep = next(iter(systeem.group_entities))
         self.rollen = {rol.plural or rol.key: rol for rol in self.groep.roles}
         # per variable, the input periods given so far: [(period, place)], for the overlap check
-        self.invoerperioden = {}
+        self.invoerperioden: dict[str, list[tuple[Any, tuple[Any, ...]]]] = {}
 
     # -- shape, ids and memberships -------------------------------------------------------------------
 
@@ -197,7 +215,7 @@ class _Controle:
         counted twice (its Seveso duty would follow the order of the input)."""
         deelnemers = schoon[self.personen.plural]
         for dienst_id, gegevens in schoon[self.groep.plural].items():
-            code_van = {}  # cbs_code -> first deelnemer with it
+            code_van: dict[str, str] = {}  # cbs_code -> first deelnemer with it
             for meervoud, rol in self.rollen.items():
                 patroon = CBS_CODE_PATROON.get(rol.key)
                 for deelnemer in gegevens.get(meervoud, ()):
@@ -239,7 +257,7 @@ class _Controle:
     def _controleer_lidmaatschap(self, deelnemers, diensten):
         meervoud = self.groep.plural
         rolnamen = ", ".join(self.rollen)
-        dienst_van = {}  # deelnemer id -> place where it was first named
+        dienst_van: dict[str, tuple[Any, ...]] = {}  # deelnemer id -> place where it was first named
         for dienst_id, gegevens in diensten.items():
             aantal = 0
             for sleutel, waarde in gegevens.items():
@@ -304,7 +322,7 @@ class _Controle:
     # -- variables, periods and values ----------------------------------------------------------------
 
     def _variabelen(self, entiteit, pad, gegevens):
-        schoon = {}
+        schoon: dict[str, Any] = {}
         for naam, perioden in gegevens.items():
             if entiteit.key == self.groep.key and naam in self.rollen:
                 schoon[naam] = list(perioden)  # a role list, checked in _controleer_lidmaatschap
@@ -332,7 +350,7 @@ class _Controle:
                 f'geef de waarde per periode, bijvoorbeeld {{"{VOORBEELD_MAAND}": {_tekst(perioden)}}}, niet los '
                 f"(JJJJ voor een heel jaar, JJJJ-MM voor één maand)",
             )
-        schoon = {}
+        schoon: dict[str, Any] = {}
         for sleutel, waarde in perioden.items():
             periode_pad = (*pad, sleutel)
             periode = self._periode(periode_pad, variabele, sleutel, uitvoer=waarde is None)
@@ -479,7 +497,7 @@ def _getal(pad, variabele, waarde):
         if not _INT32.min <= waarde <= _INT32.max:
             raise _fout(pad, f"waarde {_tekst(waarde)} is te groot voor {naam}; het maximum is {_INT32.max}")
     else:
-        if abs(waarde) > _FLOAT32_MAX:
+        if not -_FLOAT32_MAX <= waarde <= _FLOAT32_MAX:  # abs() > max; mypy cannot type abs() of the union
             raise _fout(pad, f"waarde {_tekst(waarde)} is te groot voor {naam}; geef een realistisch getal")
         waarde = float(waarde)
     eenheid = getattr(variabele, "unit", None)
@@ -512,11 +530,14 @@ def _enum(pad, variabele, waarde):
     raise _fout(pad, f"onbekende waarde {_tekst(waarde)} voor {variabele.name}; kies uit {', '.join(namen)}")
 
 
-def controleer_invoer_voor_periode(situatie, periode):
-    """Refuse inputs that do not cover ``periode`` (a month): they would fall back to defaults silently.
+def controleer_invoer_voor_periode(situatie: Mapping[str, Any], periode: object) -> None:
+    """Refuse inputs that do not cover ``periode`` (a month, ``JJJJ-MM`` or a period): they would fall
+    back to defaults silently. Raises :class:`~openfisca_vth.errors.OngeldigeSituatie` naming the
+    first such input; returns None when every input covers the month.
 
     A situation that gives ``mandaat_verleend`` for 2025 only, asked for 2026-06, would otherwise be
     computed with the default (no mandate) without a word. Outputs asked with ``null`` do not count.
+    ``situatie`` is a checked one (see :func:`controleer_situatie`).
     """
     maand = periods.period(str(periode))
     for meervoud in ("deelnemers", "omgevingsdiensten"):

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_vth.entities import entities
@@ -37,8 +39,11 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         }
 
 
-def situatievoorbeeld(naam):
-    """The worked situation ``openfisca_vth/situation_examples/<naam>.json`` (a fresh copy)."""
+def situatievoorbeeld(naam: str) -> dict[str, Any]:
+    """The worked situation ``openfisca_vth/situation_examples/<naam>.json`` (a fresh copy, as a dict).
+
+    Raises ``FileNotFoundError`` for a name without such a file.
+    """
     import json
 
     with open(PACKAGE_DIR / "situation_examples" / f"{naam}.json", encoding="utf-8") as bestand:

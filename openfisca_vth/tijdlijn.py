@@ -10,10 +10,22 @@ well under a second of computation. The rules are those of the system; this modu
 the results and the dates worth marking (the agreed deadline, the bill's assumed in-force date).
 """
 
-import datetime
-from dataclasses import dataclass
+# mypy: check-untyped-defs
 
-from openfisca_vth.rapport import bereken_status
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from openfisca_vth.rapport import Statusrapport, bereken_status
+
+if TYPE_CHECKING:
+    from openfisca_core.periods import Period
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+    from openfisca_vth.dataset import Dataset
 
 # The results whose changes a timeline reports, per dienst, with their Dutch label.
 STATEN = (("robuust", "robuust"), ("bijsturingsbevoegdheid_staatssecretaris", "bijsturing mogelijk"))
@@ -30,7 +42,8 @@ class Verandering:
     van: bool | None  # None: the dienst did not exist the month before
     naar: bool | None  # None: the dienst no longer exists
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this change."""
         return {
             "code": self.code,
             "naam": self.naam,
@@ -40,7 +53,8 @@ class Verandering:
             "naar": self.naar,
         }
 
-    def als_tekst(self):
+    def als_tekst(self) -> str:
+        """One Dutch line: the month, the dienst and what it becomes."""
         if self.wat == "bestaat":
             return f"{self.periode}: {self.code} ({self.naam}) {'ontstaat' if self.naar else 'houdt op te bestaan'}"
         label = dict(STATEN)[self.wat]
@@ -54,28 +68,34 @@ class Markering:
     label: str
     datum: str  # YYYY-MM-DD
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, str]:
+        """``{label, datum}``."""
         return {"label": self.label, "datum": self.datum}
 
 
 @dataclass(frozen=True)
 class Tijdlijn:
+    """The status of every omgevingsdienst month by month under one system (see :func:`bereken_tijdlijn`)."""
+
     hervorming: str | None
-    rapporten: tuple  # one Statusrapport per month, in order
-    markeringen: tuple  # Markering
+    rapporten: tuple[Statusrapport, ...]  # one per month, in order
+    markeringen: tuple[Markering, ...]
 
     @property
-    def perioden(self):
+    def perioden(self) -> tuple[str, ...]:
+        """The months (``JJJJ-MM``), in order."""
         return tuple(r.periode for r in self.rapporten)
 
-    def reeks(self, sleutel):
-        """The total ``sleutel`` (a key of ``Statusrapport.totalen``) per month."""
+    def reeks(self, sleutel: str) -> tuple[Any, ...]:
+        """The total ``sleutel`` (a key of ``Statusrapport.totalen``) per month; ``KeyError`` for another key."""
         return tuple(r.totalen[sleutel] for r in self.rapporten)
 
     @property
-    def veranderingen(self):
+    def veranderingen(self) -> tuple[Verandering, ...]:
         """Each dienst's changes of state, with the month, in order."""
-        uitkomst, vorig, vorige_namen = [], None, {}
+        uitkomst: list[Verandering] = []
+        vorig: dict[tuple[str, str], bool] | None = None
+        vorige_namen: dict[str, str] = {}
         for rapport in self.rapporten:
             huidig = {(d.code, wat): getattr(d, wat) for d in rapport.omgevingsdiensten for wat, _ in STATEN}
             namen = {d.code: d.naam for d in rapport.omgevingsdiensten}
@@ -99,12 +119,14 @@ class Tijdlijn:
             vorig, vorige_namen = huidig, namen
         return tuple(uitkomst)
 
-    def naar_dict(self):
+    def naar_dict(self) -> list[dict[str, Any]]:
+        """The JSON shape: one status report per month."""
         return [rapport.naar_dict() for rapport in self.rapporten]
 
 
-def markeringen(tax_benefit_system):
-    """The agreed deadline for robustness and, under the bill, its assumed in-force date."""
+def markeringen(tax_benefit_system: TaxBenefitSystem) -> tuple[Markering, ...]:
+    """The dates to mark under ``tax_benefit_system``: the agreed deadline for robustness (if its rules
+    set one) and, under the bill, its assumed in-force date."""
     from openfisca_vth.reforms.wetsvoorstel_versterking_vth import EIGEN, inwerkingtreding
     from openfisca_vth.vergelijking import termijn
 
@@ -118,13 +140,23 @@ def markeringen(tax_benefit_system):
     return tuple(uitkomst)
 
 
-def bereken_tijdlijn(dataset, tax_benefit_system, maanden, hervorming=None):
-    """The :class:`Tijdlijn` of ``dataset`` over ``maanden`` (month periods) under ``tax_benefit_system``."""
+def bereken_tijdlijn(
+    dataset: Dataset,
+    tax_benefit_system: TaxBenefitSystem,
+    maanden: Iterable[str | Period],
+    hervorming: str | None = None,
+) -> Tijdlijn:
+    """The :class:`Tijdlijn` of ``dataset`` over ``maanden`` (month periods, e.g. from
+    :func:`openfisca_vth.periode.maanden`) under ``tax_benefit_system``; ``hervorming`` is only a label.
+
+    Raises as :func:`openfisca_vth.rapport.bereken_status` does for a month that is not valid or that
+    the dataset does not cover.
+    """
     rapporten = tuple(bereken_status(dataset, tax_benefit_system, maand, hervorming=hervorming) for maand in maanden)
     return Tijdlijn(hervorming, rapporten, markeringen(tax_benefit_system))
 
 
-def maand_als_datum(periode):
+def maand_als_datum(periode: str | Period) -> datetime.date:
     """``YYYY-MM`` as the first day of that month (a ``datetime.date``), for plotting."""
     jaar, maand = (int(deel) for deel in str(periode).split("-")[:2])
     return datetime.date(jaar, maand, 1)
@@ -136,15 +168,18 @@ class Tijdlijnvergelijking:
 
     basis: str  # label of the reference (current law or a basis reform)
     basis_tijdlijn: Tijdlijn
-    varianten: tuple  # (name, Tijdlijn)
+    varianten: tuple[tuple[str, Tijdlijn], ...]  # (name, Tijdlijn)
 
     @property
-    def perioden(self):
+    def perioden(self) -> tuple[str, ...]:
+        """The months (``JJJJ-MM``), in order."""
         return self.basis_tijdlijn.perioden
 
     @property
-    def markeringen(self):
-        gezien, uitkomst = set(), []
+    def markeringen(self) -> tuple[Markering, ...]:
+        """The dates marked on any of the timelines, each once."""
+        gezien: set[tuple[str, str]] = set()
+        uitkomst: list[Markering] = []
         for tijdlijn in (self.basis_tijdlijn, *(t for _, t in self.varianten)):
             for markering in tijdlijn.markeringen:
                 if (markering.label, markering.datum) not in gezien:
@@ -152,8 +187,9 @@ class Tijdlijnvergelijking:
                     uitkomst.append(markering)
         return tuple(uitkomst)
 
-    def verschillen(self, naam):
-        """Per month, the diensten whose robust/steerable state differs between the reference and ``naam``."""
+    def verschillen(self, naam: str) -> tuple[tuple[str, str, str, str, Any, Any], ...]:
+        """Per month, the diensten whose robust/steerable state differs between the reference and variant
+        ``naam``: (month, code, name, what, reference value, variant value). ``KeyError`` for an unknown name."""
         variant = dict(self.varianten)[naam]
         uitkomst = []
         for voor, na in zip(self.basis_tijdlijn.rapporten, variant.rapporten, strict=True):
@@ -167,7 +203,8 @@ class Tijdlijnvergelijking:
                         )
         return tuple(uitkomst)
 
-    def naar_dict(self):
+    def naar_dict(self) -> list[dict[str, Any]]:
+        """The JSON shape: per month the totals of the reference and of each variant."""
         return [
             {
                 "periode": periode,

@@ -8,25 +8,50 @@ Conventions:
 - HTML is one self-contained file: inline CSS, no scripts, no external resources.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import html
 import json
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
 BREEDTE = 100
 
 
-def ja_nee(waarde):
+class BronMetTekstEnUrl(Protocol):
+    """A source as an object (e.g. :class:`openfisca_vth.bronnen_register.Bron`): citation text and URL."""
+
+    @property
+    def tekst(self) -> str:
+        """The citation text."""
+        ...
+
+    @property
+    def url(self) -> str:
+        """The URL of the article, lid or publication."""
+        ...
+
+
+# A source: a ``{tekst, url}`` dict (parameter metadata) or an object with ``tekst`` and ``url``.
+Bronverwijzing = dict[str, Any] | BronMetTekstEnUrl
+
+
+def ja_nee(waarde: object) -> str:
+    """``ja`` if ``waarde`` is true, else ``nee``."""
     return "ja" if waarde else "nee"
 
 
-def opsomming(delen):
-    """'a', 'a en b', 'a, b en c' (an empty list gives '')."""
-    delen = [str(deel) for deel in delen]
-    if len(delen) <= 1:
-        return "".join(delen)
-    return ", ".join(delen[:-1]) + " en " + delen[-1]
+def opsomming(delen: Iterable[object]) -> str:
+    """'a', 'a en b', 'a, b en c' (an empty list gives ''): the parts as text, in order."""
+    teksten = [str(deel) for deel in delen]
+    if len(teksten) <= 1:
+        return "".join(teksten)
+    return ", ".join(teksten[:-1]) + " en " + teksten[-1]
 
 
-def tekst(waarde):
+def tekst(waarde: object) -> str:
     """A value as a memo reader reads it: ja/nee, numbers without a needless .0, '(geen)' for None."""
     if isinstance(waarde, bool):
         return ja_nee(waarde)
@@ -37,45 +62,52 @@ def tekst(waarde):
     return str(waarde)
 
 
-def json_tekst(data):
-    """Strict JSON (NaN and infinity refused), UTF-8, indented."""
+def json_tekst(data: Any) -> str:
+    """``data`` as strict JSON text (indented, UTF-8 characters kept, ending in a newline).
+
+    Raises ``ValueError`` for NaN or infinity and ``TypeError`` for a value JSON cannot hold.
+    """
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def md_cel(tekst):
+def md_cel(tekst: object) -> str:
+    """``tekst`` as one Markdown table cell: ``|`` escaped, newlines as spaces."""
     return str(tekst).replace("|", "\\|").replace("\n", " ")
 
 
-def md_tabel(koppen, rijen):
+def md_tabel(koppen: Sequence[object], rijen: Iterable[Iterable[object]]) -> list[str]:
+    """A Markdown table of column heads ``koppen`` and ``rijen`` (cells as text), as lines."""
     regels = ["| " + " | ".join(md_cel(k) for k in koppen) + " |", "|" + "---|" * len(koppen)]
     regels += ["| " + " | ".join(md_cel(c) for c in rij) + " |" for rij in rijen]
     return regels
 
 
-def md_bron(bron):
+def md_bron(bron: Bronverwijzing) -> str:
     """A source (``{tekst, url}`` dict or an object with ``tekst``/``url``) as a Markdown link."""
     tekst, url = _tekst_url(bron)
     return f"[{md_cel(tekst)}]({url})"
 
 
-def _tekst_url(bron):
+def _tekst_url(bron: Bronverwijzing) -> tuple[str, str]:
     if isinstance(bron, dict):
         return bron["tekst"], bron["url"]
     return bron.tekst, bron.url
 
 
-def h(tekst):
-    """HTML-escaped text."""
+def h(tekst: object) -> str:
+    """``tekst`` (any value, as ``str``) HTML-escaped, quotes included."""
     return html.escape(str(tekst), quote=True)
 
 
-def html_bron(bron):
+def html_bron(bron: Bronverwijzing) -> str:
+    """A source (as in :func:`md_bron`) as an HTML link, text and URL escaped."""
     tekst, url = _tekst_url(bron)
     return f'<a href="{h(url)}">{h(tekst)}</a>'
 
 
-def html_tabel(koppen, rijen, klasse=""):
-    """A table; cells are HTML already (escape text with :func:`h`)."""
+def html_tabel(koppen: Iterable[object], rijen: Iterable[Iterable[object]], klasse: str = "") -> str:
+    """An HTML table of column heads ``koppen`` and ``rijen``, with CSS class ``klasse`` if given; heads and
+    cells are HTML already (escape text with :func:`h`)."""
     kop = "".join(f"<th>{k}</th>" for k in koppen)
     romp = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in rij) + "</tr>" for rij in rijen)
     attribuut = f' class="{h(klasse)}"' if klasse else ""
@@ -96,12 +128,14 @@ svg{max-width:100%;height:auto}
 """
 
 
-def html_ja_nee(waarde):
+def html_ja_nee(waarde: object) -> str:
+    """``ja``/``nee`` (:func:`ja_nee`) as an HTML span with the class of the same name."""
     return f'<span class="{ja_nee(waarde)}">{ja_nee(waarde)}</span>'
 
 
-def html_document(titel, secties, waarschuwing=""):
-    """A self-contained HTML page: ``secties`` are ``(kop, html)`` pairs; ``kop`` may be empty."""
+def html_document(titel: str, secties: Iterable[tuple[str, str]], waarschuwing: str = "") -> str:
+    """A self-contained HTML page titled ``titel``: ``secties`` are ``(kop, html)`` pairs (``kop`` plain
+    text, may be empty); a non-empty ``waarschuwing`` is shown first as a warning."""
     delen = [f"<h1>{h(titel)}</h1>"]
     if waarschuwing:
         delen.append(f'<p class="let-op"><strong>LET OP.</strong> {h(waarschuwing)}</p>')

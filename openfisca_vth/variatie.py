@@ -17,12 +17,18 @@ Both give the same totals as ``openfisca-vth status`` under a reform file with t
 holds them to it).
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import copy
 import dataclasses
 import datetime
 import difflib
 import math
 import re
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 from openfisca_core.simulations import Simulation
@@ -33,6 +39,15 @@ from openfisca_vth.periode import EERSTE_GELDIGE_DAG, maand, peildatum
 from openfisca_vth.rapport import bereken_status, gelezen_parameters, tel_totalen
 from openfisca_vth.robuustheidscriteria import geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
+
+if TYPE_CHECKING:
+    from openfisca_core.parameters import Parameter, ParameterNode
+    from openfisca_core.periods import Period
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+    from openfisca_vth.dataset import Dataset
+    from openfisca_vth.rapport import Statusrapport
+    from openfisca_vth.reforms.hervormingsbestand import Hervormingsbestand
 
 GESTAPELD = "gestapeld"
 PER_WAARDE = "per_waarde"
@@ -50,12 +65,12 @@ class Waardeuitkomst:
     """The results for one value: the totals of ``status`` and the diensten in each state."""
 
     waarde: object
-    totalen: dict
-    robuust: frozenset  # codes of the robust diensten
-    bijsturing: frozenset  # codes of the diensten the State Secretary could steer
+    totalen: dict[str, Any]
+    robuust: frozenset[str]  # codes of the robust diensten
+    bijsturing: frozenset[str]  # codes of the diensten the State Secretary could steer
 
     @classmethod
-    def uit_rapport(cls, waarde, rapport):
+    def uit_rapport(cls, waarde: object, rapport: Statusrapport) -> Waardeuitkomst:
         """The results of a :class:`openfisca_vth.rapport.Statusrapport` computed for ``waarde``."""
         diensten = rapport.omgevingsdiensten
         return cls(
@@ -65,7 +80,8 @@ class Waardeuitkomst:
             bijsturing=frozenset(d.code for d in diensten if d.bijsturingsbevoegdheid_staatssecretaris),
         )
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """``{waarde, totalen}``."""
         return {"waarde": self.waarde, "totalen": self.totalen}
 
 
@@ -80,12 +96,15 @@ class Wissel:
     naar_waarde: object
     wordt: bool  # the state at naar_waarde
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The fields as a dict."""
         return dataclasses.asdict(self)
 
 
 @dataclasses.dataclass(frozen=True)
 class Variatie:
+    """A sweep: the status totals for each value of one rule (see :func:`varieer`)."""
+
     parameter: str
     periode: str
     hervorming: str | None
@@ -93,11 +112,12 @@ class Variatie:
     illustratief: bool
     werkwijze: str  # GESTAPELD or PER_WAARDE
     reden: str  # why per_waarde, empty when stacked
-    uitkomsten: tuple  # of Waardeuitkomst, in the order of the values
-    diensten: tuple  # (code, naam) of the diensten in the month
+    uitkomsten: tuple[Waardeuitkomst, ...]  # in the order of the values
+    diensten: tuple[tuple[str, str], ...]  # (code, naam) of the diensten in the month
 
     @property
-    def wisselingen(self):
+    def wisselingen(self) -> tuple[Wissel, ...]:
+        """Every dienst that changes state between two consecutive values, in value order."""
         namen = dict(self.diensten)
         wissels = []
         for vorige, volgende in zip(self.uitkomsten, self.uitkomsten[1:], strict=False):
@@ -116,7 +136,8 @@ class Variatie:
                     )
         return tuple(wissels)
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of the sweep: its parameter, month, reform, the totals per value and the switches."""
         return {
             "parameter": self.parameter,
             "periode": self.periode,
@@ -133,8 +154,9 @@ class Variatie:
 # -- the parameter and its values ------------------------------------------------------------------
 
 
-def zoek_parameter(parameters, pad):
-    """The parameter leaf at ``pad`` (dotted), or a VariatieFout naming the closest paths."""
+def zoek_parameter(parameters: ParameterNode, pad: str) -> Parameter:
+    """The parameter leaf at ``pad`` (dotted) below ``parameters``; :class:`VariatieFout` naming the
+    closest paths for an unknown one, or the reform for a choice of a reform not applied."""
     bladen = {blad.name: blad for blad in bladeren(parameters)}
     if pad in bladen:
         return bladen[pad]
@@ -156,8 +178,9 @@ def zoek_parameter(parameters, pad):
     )
 
 
-def soort_van(parameter):
-    """'bool', 'getal', 'datum' or 'tekst': the kind of value the parameter holds."""
+def soort_van(parameter: Parameter) -> str:
+    """'bool', 'getal', 'datum' or 'tekst': the kind of value the parameter holds; :class:`VariatieFout`
+    for a parameter whose values are of none of these kinds (or mixed)."""
     waarden = [w.value for w in parameter.values_list if w.value is not None]
     if waarden and all(isinstance(w, bool) for w in waarden):
         return "bool"
@@ -170,15 +193,21 @@ def soort_van(parameter):
     raise VariatieFout(f"parameter {parameter.name!r} heeft geen enkelvoudige waarden; kies een andere regel")
 
 
-def lees_waarden(tekst, parameter):
-    """The values of ``--values``: ``START:STOP[:STEP]`` (numbers, both ends included; dates with a
-    step in months) or ``v1,v2,...``; checked against the parameter's kind and unit."""
+def lees_waarden(tekst: object, parameter: Parameter) -> list[Any]:
+    """The values written in ``tekst``: ``START:STOP[:STEP]`` (numbers, both ends included; dates with a
+    step in months) or ``v1,v2,...``, read as the kind of ``parameter`` (numbers as float, or int for a
+    parameter counted in whole numbers; dates as ``JJJJ-MM-DD`` text; booleans; text).
+
+    Raises :class:`VariatieFout` for an empty or malformed text, a value of the wrong kind, out of the
+    parameter's range or given twice, and more than :data:`MAXIMUM_WAARDEN` values.
+    """
     from openfisca_vth.reforms.hervormingsbestand import BOOLEAANSE_WOORDEN, buiten_bereik
 
     soort = soort_van(parameter)
     tekst = str(tekst).strip()
     if not tekst:
         raise VariatieFout("geef waarden: START:STOP[:STAP] of een lijst v1,v2,...")
+    waarden: list[Any]
     if ":" in tekst and soort in ("getal", "datum"):
         waarden = _bereik_getallen(tekst) if soort == "getal" else _bereik_datums(tekst)
     else:
@@ -249,7 +278,8 @@ def _bereik_datums(tekst):
         raise VariatieFout(f"stap {stap} moet ten minste 1 maand zijn")
     if einde < begin:
         raise VariatieFout(f"bereik {tekst!r}: STOP ligt vóór START; schrijf de vroegste datum eerst")
-    datums, i = [], 0
+    datums: list[datetime.date] = []
+    i = 0
     while True:
         maandnummer = begin.month - 1 + i * stap
         jaar, m = begin.year + maandnummer // 12, maandnummer % 12 + 1
@@ -289,8 +319,9 @@ def _uitkomstvariabelen(systeem, periode):
     return geldend, dienst, deelnemer
 
 
-def gelezen_door_uitkomsten(dataset, systeem, periode):
-    """The parameters the formulas of the headline results read in ``periode`` (one traced run)."""
+def gelezen_door_uitkomsten(dataset: Dataset, systeem: TaxBenefitSystem, periode: Period) -> set[str]:
+    """The names of the parameters the formulas of the headline results read in month ``periode`` on
+    ``dataset`` under ``systeem`` (one traced run)."""
     simulatie = dataset.simulatie(systeem, periode)
     simulatie.trace = True
     _, dienst, deelnemer = _uitkomstvariabelen(systeem, periode)
@@ -308,8 +339,8 @@ class _Gestapeld:
         self.systeem = systeem
         self.pad = pad.split(".")
         self.per_entiteit = {entiteit: numpy.repeat(waarden, aantal) for entiteit, aantal in aantallen.items()}
-        self.entiteit = None
-        self.cache = {}
+        self.entiteit: str | None = None
+        self.cache: dict[tuple[Any, str | None], Any] = {}
 
     def __call__(self, instant):
         sleutel = (instant, self.entiteit)
@@ -395,8 +426,8 @@ def _met_waarde(baseline, hervorming, pad):
     klasse = hervormingsklasse(delen[-1]) if delen else None
     if klasse is not None and issubclass(klasse, Bestandshervorming):
         # a reform file: the value is one more change of the file, so a choice of its basis is set
-        # before the basis reads it
-        spec = klasse.spec
+        # before the basis reads it (the base class declares spec None; each file's class sets it)
+        spec = cast("Hervormingsbestand", klasse.spec)
     elif klasse is not None and delen[-1] in PYTHON_HERVORMINGEN:
         spec = Hervormingsbestand(f"--values {pad}", delen[-1], "", delen[-1], ())
     else:
@@ -404,7 +435,7 @@ def _met_waarde(baseline, hervorming, pad):
             systeem = klasse(systeem)
         spec = Hervormingsbestand(f"--values {pad}", "variatie", "", None, ())
 
-    def systeem_met(waarde):
+    def systeem_met(waarde: Any) -> TaxBenefitSystem:
         wijziging = Wijziging(pad, str(EERSTE_GELDIGE_DAG), waarde, "aanname", None, 0, 0)
         met_waarde = dataclasses.replace(spec, wijzigingen=(*spec.wijzigingen, wijziging))
         return maak_hervormingsklasse(met_waarde)(systeem)
@@ -429,12 +460,22 @@ def _per_waarde(dataset, baseline, hervorming, pad, waarden, periode):
     return tuple(uitkomsten)
 
 
-def varieer(dataset, baseline, parameter, waarden, periode, hervorming=None, werkwijze=None):
-    """The :class:`Variatie` of ``parameter`` over ``waarden`` (parsed, see :func:`lees_waarden`) in
-    month ``periode`` on ``dataset``, under ``hervorming`` (a name, file or ``A+B``) or current law.
+def varieer(
+    dataset: Dataset,
+    baseline: TaxBenefitSystem,
+    parameter: str,
+    waarden: Iterable[Any],
+    periode: str | Period,
+    hervorming: str | None = None,
+    werkwijze: str | None = None,
+) -> Variatie:
+    """The :class:`Variatie` of ``parameter`` (a dotted path) over ``waarden`` (parsed, see
+    :func:`lees_waarden`) in month ``periode`` on ``dataset``, under ``hervorming`` (a name, file or
+    ``A+B``, applied to ``baseline``) or current law (``baseline``).
 
     ``werkwijze`` forces ``"per_waarde"`` (for tests and comparisons); by default the sweep is
-    stacked where it can be. Raises :class:`VariatieFout` and the other ``VTHInvoerFout`` on bad input.
+    stacked where it can be. Raises :class:`VariatieFout` and the other ``VTHInvoerFout`` on bad input
+    (a bad month, an unknown reform, a value the rule cannot take).
     """
     from openfisca_vth.reforms import laad_hervorming
 
@@ -443,16 +484,27 @@ def varieer(dataset, baseline, parameter, waarden, periode, hervorming=None, wer
     return varieer_in(dataset, baseline, systeem, parameter, waarden, periode, hervorming, werkwijze)
 
 
-def varieer_in(dataset, baseline, systeem, parameter, waarden, periode, hervorming, werkwijze=None, gelezen=None):
+def varieer_in(
+    dataset: Dataset,
+    baseline: TaxBenefitSystem,
+    systeem: TaxBenefitSystem,
+    parameter: str,
+    waarden: Iterable[Any],
+    periode: Period,
+    hervorming: str | None,
+    werkwijze: str | None = None,
+    gelezen: Collection[str] | None = None,
+) -> Variatie:
     """:func:`varieer` on a system already built (``systeem``: ``baseline`` under ``hervorming``) for
     a month already parsed; ``gelezen`` (:func:`gelezen_door_uitkomsten`) spares the traced run when
-    many parameters are varied in the same month (the assumption sensitivity)."""
+    many parameters are varied in the same month (the assumption sensitivity). Raises as
+    :func:`varieer` does."""
     blad = zoek_parameter(systeem.parameters, parameter)
     waarden = list(waarden)
     if not waarden:
         raise VariatieFout("geef ten minste één waarde")
     reden = ""
-    uitkomsten = None
+    uitkomsten: tuple[Waardeuitkomst, ...] | None = None
     if werkwijze == PER_WAARDE:
         reden = "gevraagd"
     elif soort_van(blad) in ("datum", "tekst"):

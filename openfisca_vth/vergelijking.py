@@ -24,11 +24,17 @@ A :class:`Variantenvergelijking` holds one :class:`Vergelijking` per variant, al
 reference, and the rows where any variant differs from it, with one value per variant.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import csv
 import dataclasses
 import io
 import re
 import textwrap
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy
 from openfisca_core import periods
@@ -39,6 +45,18 @@ from openfisca_vth.metadata import blad as metadata_blad
 from openfisca_vth.metadata import bladeren, waarde_in_werking
 from openfisca_vth.periode import maand, peildatum
 from openfisca_vth.uitvoer import opsomming, tekst
+
+if TYPE_CHECKING:
+    from openfisca_core.parameters import ParameterNode
+    from openfisca_core.simulations import Simulation
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+    from openfisca_core.variables import Variable
+
+    from openfisca_vth.dataset import Dataset
+    from openfisca_vth.tijdlijn import Tijdlijnvergelijking
+
+# The inputs of a comparison: an OpenFisca situation (a dict) or ``(system, period) -> Simulation``.
+SituatieOfBouwer = Mapping[str, Any] | Callable[["TaxBenefitSystem", periods.Period], "Simulation"]
 
 ENTITEITEN = ("omgevingsdienst", "deelnemer")
 HUIDIG_RECHT = "huidig recht"
@@ -128,12 +146,14 @@ _DATUM = re.compile(r"\b\d{1,2} (" + "|".join(MAANDEN) + r") \d{4}\b|\b\d{4}-\d{
 
 @dataclasses.dataclass(frozen=True)
 class Regelwijziging:
+    """A rule (parameter) whose value or legal status on the peildatum differs under the reform."""
+
     parameter: str
     voor: object
     na: object
     status_voor: str | None
     status_na: str | None
-    bronnen: tuple = ()  # {tekst, url} of the reformed value (the sources of the changed rule)
+    bronnen: tuple[dict[str, Any], ...] = ()  # {tekst, url} of the reformed value (the changed rule's sources)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -148,6 +168,8 @@ class Aanname:
 
 @dataclasses.dataclass(frozen=True)
 class Totaal:
+    """How many entities have a true ``variabele`` before and after the reform."""
+
     label: str
     variabele: str
     voor: int
@@ -167,6 +189,8 @@ class Termijn:
 
 @dataclasses.dataclass(frozen=True)
 class Verschil:
+    """One dienst or deelnemer and one variable whose value differs under the reform."""
+
     entiteit: str
     id: str
     naam: str
@@ -188,38 +212,41 @@ class Rij:
     variabele: str
     label: str
     voor: object
-    na: tuple  # the value under each variant, in variant order
+    na: tuple[Any, ...]  # the value under each variant, in variant order
 
 
 @dataclasses.dataclass(frozen=True)
 class Vergelijking:
+    """One reform against the reference on the same inputs (see :func:`vergelijk`)."""
+
     periode: str
     hervorming: str
     toelichting: str
-    regels: tuple
-    totalen: tuple
-    verschillen: tuple
-    aantal: dict  # entity -> how many were simulated
+    regels: tuple[Regelwijziging, ...]
+    totalen: tuple[Totaal, ...]
+    verschillen: tuple[Verschil, ...]
+    aantal: dict[str, int]  # entity -> how many were simulated
     basis: str = HUIDIG_RECHT  # what the reform is compared with
     invoer: str = ""  # where the inputs came from (dataset name, situation file)
     waarschuwing: str = ""  # e.g. the inputs are illustrative, not observed
-    aannames: tuple = ()  # of Aanname: the reform's own parameters
-    basis_aannames: tuple = ()  # of Aanname: the own parameters of a reform used as the basis
-    termijnen: tuple = ()  # of Termijn
-    kopvariabelen: tuple = ()  # the variables the headline counts
-    statustotalen: dict | None = None  # Statusrapport.totalen under the reform (dataset input only)
-    basis_statustotalen: dict | None = None  # ... under the basis
+    aannames: tuple[Aanname, ...] = ()  # the reform's own parameters
+    basis_aannames: tuple[Aanname, ...] = ()  # the own parameters of a reform used as the basis
+    termijnen: tuple[Termijn, ...] = ()
+    kopvariabelen: tuple[str, ...] = ()  # the variables the headline counts
+    statustotalen: dict[str, Any] | None = None  # Statusrapport.totalen under the reform (dataset input only)
+    basis_statustotalen: dict[str, Any] | None = None  # ... under the basis
     toelichting_totalen: str = ""  # why there are no status totals
 
-    def verschillen_van(self, entiteit):
+    def verschillen_van(self, entiteit: str) -> list[Verschil]:
+        """The differences of entity ``entiteit`` (``omgevingsdienst`` or ``deelnemer``), in report order."""
         return [v for v in self.verschillen if v.entiteit == entiteit]
 
-    def kop(self):
+    def kop(self) -> dict[str, Any]:
         """How many diensten and deelnemers change in a headline variable, and how many only in others."""
         gevraagd = set(self.kopvariabelen)
-        telling = {}
-        alleen_andere = {}
-        andere_variabelen = []
+        telling: dict[str, Any] = {}
+        alleen_andere: dict[str, Any] = {}
+        andere_variabelen: list[str] = []
         for entiteit in ENTITEITEN:
             verschillen = self.verschillen_van(entiteit)
             veranderd = {v.id for v in verschillen if v.variabele in gevraagd}
@@ -232,7 +259,7 @@ class Vergelijking:
         telling["alleen_andere"] = {**alleen_andere, "variabelen": andere_variabelen}
         return telling
 
-    def variant_dict(self):
+    def variant_dict(self) -> dict[str, Any]:
         """This reform as an entry of ``varianten`` in the JSON output."""
         return {
             "hervorming": self.hervorming,
@@ -243,7 +270,8 @@ class Vergelijking:
             "kop": self.kop(),
         }
 
-    def als_dict(self):
+    def als_dict(self) -> dict[str, Any]:
+        """The JSON shape of one reform against the reference."""
         return {
             "periode": self.periode,
             "hervorming": self.hervorming,
@@ -272,24 +300,26 @@ class Variantenvergelijking:
 
     periode: str
     basis: str
-    varianten: tuple  # of Vergelijking, one per variant, in the order given
-    verschillen: tuple  # of Rij: every dienst/deelnemer and variable where any variant differs
-    aantal: dict
+    varianten: tuple[Vergelijking, ...]  # one per variant, in the order given
+    verschillen: tuple[Rij, ...]  # every dienst/deelnemer and variable where any variant differs
+    aantal: dict[str, int]
     invoer: str = ""
     waarschuwing: str = ""
-    basis_aannames: tuple = ()
-    basis_totalen: dict | None = None  # Statusrapport.totalen under the reference (dataset input only)
+    basis_aannames: tuple[Aanname, ...] = ()
+    basis_totalen: dict[str, Any] | None = None  # Statusrapport.totalen under the reference (dataset input only)
     toelichting_totalen: str = ""
-    kopvariabelen: tuple = ()
+    kopvariabelen: tuple[str, ...] = ()
 
     @property
-    def namen(self):
+    def namen(self) -> list[str]:
+        """The names of the variants, in order."""
         return [v.hervorming for v in self.varianten]
 
-    def verschillen_van(self, entiteit):
+    def verschillen_van(self, entiteit: str) -> list[Rij]:
+        """The rows of entity ``entiteit`` (``omgevingsdienst`` or ``deelnemer``), in report order."""
         return [r for r in self.verschillen if r.entiteit == entiteit]
 
-    def totalen(self):
+    def totalen(self) -> list[tuple[str, str, int, int, tuple[int, ...]]]:
         """(label, variabele, van, voor, (value per variant)) of every total that all variants have."""
         eerste = self.varianten[0].totalen
         per_variant = [{t.variabele: t for t in v.totalen} for v in self.varianten]
@@ -299,14 +329,16 @@ class Variantenvergelijking:
             if all(t.variabele in p for p in per_variant)
         ]
 
-    def termijnen(self):
+    def termijnen(self) -> list[tuple[str, str, str | None, tuple[str | None, ...]]]:
+        """(label, parameter, date under the reference, (date per variant)) of every deadline."""
         eerste = self.varianten[0].termijnen
         per_variant = [{t.parameter: t for t in v.termijnen} for v in self.varianten]
         return [(t.label, t.parameter, t.voor, tuple(p[t.parameter].na for p in per_variant)) for t in eerste]
 
-    def regels(self):
+    def regels(self) -> list[tuple[str, tuple[Any, str | None], tuple[tuple[Any, str | None], ...]]]:
         """(parameter, (voor, status), ((na, status) per variant)) of every rule a variant changes."""
-        volgorde, voor = [], {}
+        volgorde: list[str] = []
+        voor: dict[str, tuple[Any, str | None]] = {}
         for variant in self.varianten:
             for r in variant.regels:
                 if r.parameter not in voor:
@@ -315,22 +347,23 @@ class Variantenvergelijking:
         per_variant = [{r.parameter: (r.na, r.status_na) for r in v.regels} for v in self.varianten]
         return [(p, voor[p], tuple(pv.get(p, voor[p]) for pv in per_variant)) for p in volgorde]
 
-    def statustotalen(self):
+    def statustotalen(self) -> list[tuple[str, Any, tuple[Any, ...]]]:
         """(key, voor, (value per variant)) of the flattened status totals, or [] without a dataset."""
         if self.basis_totalen is None or any(v.statustotalen is None for v in self.varianten):
             return []
-        varianten = [_plat(v.statustotalen) for v in self.varianten]
+        varianten = [_plat(v.statustotalen or {}) for v in self.varianten]  # none is None (checked above)
         return [
             (sleutel, waarde, tuple(p.get(sleutel) for p in varianten))
             for sleutel, waarde in _plat(self.basis_totalen).items()
         ]
 
-    def als_dict(self):
+    def als_dict(self) -> dict[str, Any]:
         """The JSON shape of several variants.
 
         ``varianten``: one entry per variant, ``{"hervorming", "toelichting", "totalen", "aannames",
-        "regels", "kop"}``, where ``totalen`` are the status totals (``Statusrapport.totalen``, the
-        keys of ``openfisca-vth status``; None without a dataset, ``toelichting_totalen`` says why).
+        "regels", "kop"}``, where ``totalen`` are the status totals (``Statusrapport.totalen`` of
+        :func:`openfisca_vth.rapport.bereken_status`; None without a dataset, ``toelichting_totalen``
+        says why).
         The reference's status totals are the top-level ``basis_totalen``; a basis reform's own
         parameters are ``basis_aannames``. ``totalen``, ``termijnen``, ``regels`` and
         ``verschillen`` give the reference's value (``voor``) and ``per_variant`` {name: value}.
@@ -381,9 +414,9 @@ class Variantenvergelijking:
         }
 
 
-def _plat(totalen, voorvoegsel=""):
+def _plat(totalen: Mapping[str, Any], voorvoegsel: str = "") -> dict[str, Any]:
     """Status totals as one level: ``niet_voldaan_per_criterium.kritieke_massa`` for a nested count."""
-    plat = {}
+    plat: dict[str, Any] = {}
     for sleutel, waarde in totalen.items():
         if isinstance(waarde, dict):
             plat.update(_plat(waarde, f"{voorvoegsel}{sleutel}."))
@@ -399,8 +432,11 @@ def _waarde_op(parameter, dag):
     return waarde.value, waarde.metadata.get("status", parameter.metadata.get("status"))
 
 
-def gewijzigde_regels(baseline, hervormd, periode):
-    """Parameters whose value or legal status on the peildatum of ``periode`` differs."""
+def gewijzigde_regels(
+    baseline: TaxBenefitSystem, hervormd: TaxBenefitSystem, periode: periods.Period
+) -> tuple[Regelwijziging, ...]:
+    """The parameters of ``baseline`` whose value or legal status on the peildatum of the month ``periode``
+    differs under ``hervormd`` (a reform's own parameters are left out), in tree order."""
     dag = str(peildatum(periode))
     oud = {blad.name: blad for blad in bladeren(baseline.parameters)}
     regels = []
@@ -416,8 +452,11 @@ def gewijzigde_regels(baseline, hervormd, periode):
     return tuple(regels)
 
 
-def eigen_aannames(baseline, hervormd, periode):
-    """The reform's own parameters (absent from the baseline) as they hold on the peildatum."""
+def eigen_aannames(
+    baseline: TaxBenefitSystem, hervormd: TaxBenefitSystem, periode: periods.Period
+) -> tuple[Aanname, ...]:
+    """The reform's own parameters (in ``hervormd``, absent from ``baseline``) as they hold on the
+    peildatum of the month ``periode``."""
     dag = str(peildatum(periode))
     oud = {blad.name for blad in bladeren(baseline.parameters)}
     aannames = []
@@ -428,7 +467,7 @@ def eigen_aannames(baseline, hervormd, periode):
     return tuple(aannames)
 
 
-def termijn(parameters, pad):
+def termijn(parameters: ParameterNode, pad: str) -> str | None:
     """The date (``JJJJ-MM-DD``) from which the switch ``pad`` is true for good, or None.
 
     Read from the rules of the system itself, so a postponed deadline shows its new date.
@@ -458,7 +497,8 @@ def _termijnschakelaars(systemen):
     return paden
 
 
-def termijn_label(pad):
+def termijn_label(pad: str) -> str:
+    """The name of the deadline switch ``pad`` in a report (:data:`TERMIJNLABELS`), or ``pad`` itself."""
     for patroon, label in TERMIJNLABELS:
         gevonden = re.fullmatch(patroon, pad)
         if gevonden:
@@ -466,7 +506,7 @@ def termijn_label(pad):
     return pad
 
 
-def label_zonder_datum(variabele):
+def label_zonder_datum(variabele: Variable) -> str:
     """The label of ``variabele`` without a date written in it (the date may differ per system)."""
     label = variabele.label or variabele.name
     if not _DATUM.search(label):
@@ -487,8 +527,8 @@ class _Uitkomsten:
     def __init__(self, periode, situatie_of_bouwer):
         self.periode = periode
         self.invoer = situatie_of_bouwer
-        self._simulaties = {}  # id(system) -> (system, simulation): the system is kept alive
-        self._waarden = {}
+        self._simulaties: dict[int, tuple[Any, Any]] = {}  # id(system) -> (system, simulation): kept alive
+        self._waarden: dict[tuple[int, str], Any] = {}
 
     def simulatie(self, systeem):
         if id(systeem) not in self._simulaties:
@@ -533,19 +573,19 @@ def _verschilt(voor, na):
 
 
 def vergelijk(
-    baseline,
-    hervormd,
-    periode,
-    situatie_of_bouwer=None,
-    namen=None,
-    variabelen=None,
-    hervorming=None,
-    basis=None,
-    invoer="",
-    waarschuwing="",
-    huidig=None,
-    dataset=None,
-):
+    baseline: TaxBenefitSystem,
+    hervormd: TaxBenefitSystem,
+    periode: str | periods.Period,
+    situatie_of_bouwer: SituatieOfBouwer | None = None,
+    namen: Mapping[str, str] | None = None,
+    variabelen: Sequence[str] | None = None,
+    hervorming: str | None = None,
+    basis: str | None = None,
+    invoer: str = "",
+    waarschuwing: str = "",
+    huidig: TaxBenefitSystem | None = None,
+    dataset: Dataset | None = None,
+) -> Vergelijking:
     """Compare ``hervormd`` with ``baseline`` for ``periode`` (a month) on the same inputs.
 
     ``namen`` maps entity ids to display names (default: the id). ``variabelen`` limits the
@@ -556,8 +596,11 @@ def vergelijk(
     a reform, ``huidig`` (the current-law system it was built on) lets the report list the
     basis's own assumptions. With ``dataset`` (an :class:`openfisca_vth.dataset.Dataset`) the
     inputs default to ``dataset.simulatie`` and the status totals are added.
+
+    Raises as :func:`vergelijk_varianten` does.
     """
-    naam = hervorming or getattr(hervormd, "key", type(hervormd).__name__)
+    klassenaam: str = type(hervormd).__name__  # typed, and no `or` below: either lets mypy see None in naam
+    naam = hervorming if hervorming else getattr(hervormd, "key", klassenaam)
     return vergelijk_varianten(
         baseline,
         [(naam, hervormd)],
@@ -574,29 +617,32 @@ def vergelijk(
 
 
 def vergelijk_varianten(
-    baseline,
-    varianten,
-    periode,
-    situatie_of_bouwer=None,
-    namen=None,
-    variabelen=None,
-    basis=None,
-    invoer="",
-    waarschuwing="",
-    huidig=None,
-    dataset=None,
-):
+    baseline: TaxBenefitSystem,
+    varianten: Iterable[tuple[str, TaxBenefitSystem]],
+    periode: str | periods.Period,
+    situatie_of_bouwer: SituatieOfBouwer | None = None,
+    namen: Mapping[str, str] | None = None,
+    variabelen: Sequence[str] | None = None,
+    basis: str | None = None,
+    invoer: str = "",
+    waarschuwing: str = "",
+    huidig: TaxBenefitSystem | None = None,
+    dataset: Dataset | None = None,
+) -> Variantenvergelijking:
     """Compare each of ``varianten`` (``(naam, systeem)`` pairs) with ``baseline`` on the same inputs.
 
     The options are those of :func:`vergelijk`. The baseline is simulated once for all variants;
-    each variant once. Raises ``ValueError`` if no variant is given or a name occurs twice.
+    each variant once. Raises ``ValueError`` if no variant is given, a name occurs twice, neither
+    inputs nor a dataset are given, or the systems' entities differ;
+    :class:`~openfisca_vth.errors.VTHInvoerFout` for a bad month (``OngeldigePeriode``,
+    ``PeriodeBuitenDekking``) or one the dataset does not cover.
     """
     periode = maand(periode if isinstance(periode, periods.Period) else str(periode))
     namen = namen or {}
-    varianten = [tuple(v) for v in varianten]
+    varianten = [(naam, systeem) for naam, systeem in varianten]
     if not varianten:
         raise ValueError("geef ten minste één variant")
-    gezien = set()
+    gezien: set[str] = set()
     for naam, _ in varianten:
         if naam in gezien:
             raise ValueError(f"variant {naam!r} is meer dan eens gegeven")
@@ -622,10 +668,12 @@ def vergelijk_varianten(
     }
     volgorde = {id_: i for i, id_ in enumerate(dienst_ids)}
 
-    def sorteer(rijen):
+    def sorteer(rijen: Iterable[Any]) -> list[Any]:
         return sorted(rijen, key=lambda v: (ENTITEITEN.index(v.entiteit), volgorde[v.omgevingsdienst], v.id))
 
-    def rij(klasse, variabele, positie, voor, na):
+    def rij(
+        klasse: Callable[..., Any], variabele: Variable, positie: int | numpy.integer[Any], voor: Any, na: Any
+    ) -> Any:
         entiteit = variabele.entity.key
         id_ = list(referentie[entiteit].ids)[positie]
         return klasse(
@@ -647,13 +695,16 @@ def vergelijk_varianten(
     if dataset is not None:
         from openfisca_vth.rapport import bereken_status
 
-        def statustotalen(systeem, naam):
+        def statustotalen(systeem: TaxBenefitSystem, naam: str | None) -> dict[str, Any] | None:
             return bereken_status(dataset, systeem, periode, hervorming=naam).totalen
 
         basis_totalen = statustotalen(baseline, None if basis == HUIDIG_RECHT else basis)
         toelichting_totalen = ""
     else:
-        statustotalen = None
+
+        def statustotalen(systeem: TaxBenefitSystem, naam: str | None) -> dict[str, Any] | None:
+            return None  # no dataset: no status totals
+
         basis_totalen = None
         toelichting_totalen = GEEN_STATUSTOTALEN
 
@@ -705,14 +756,14 @@ def vergelijk_varianten(
                 basis_aannames=basis_aannames,
                 termijnen=termijnen,
                 kopvariabelen=kop,
-                statustotalen=statustotalen(systeem, naam) if statustotalen else None,
+                statustotalen=statustotalen(systeem, naam),
                 basis_statustotalen=basis_totalen,
                 toelichting_totalen=toelichting_totalen,
             )
         )
 
     # The rows where any variant differs, with the value under each variant.
-    volgorde_variabelen = []
+    volgorde_variabelen: list[Variable] = []
     for variabelen_hier in gekozen:
         for variabele in variabelen_hier:
             if variabele.name not in {v.name for v in volgorde_variabelen}:
@@ -721,7 +772,8 @@ def vergelijk_varianten(
     rijen = []
     for variabele in volgorde_variabelen:
         voor = uitkomsten.waarden(baseline, variabele.name)
-        per_variant, verschilt = [], numpy.zeros(len(voor), dtype=bool)
+        per_variant: list[Any] = []
+        verschilt = numpy.zeros(len(voor), dtype=bool)
         for (_, systeem), variabelen_hier in zip(varianten, gekozen, strict=True):
             if variabele.name in {v.name for v in variabelen_hier}:
                 na = uitkomsten.waarden(systeem, variabele.name)
@@ -748,7 +800,7 @@ def vergelijk_varianten(
     )
 
 
-def als_varianten(vergelijking):
+def als_varianten(vergelijking: Vergelijking | Variantenvergelijking) -> Variantenvergelijking:
     """One :class:`Vergelijking` as a :class:`Variantenvergelijking` with one variant."""
     if isinstance(vergelijking, Variantenvergelijking):
         return vergelijking
@@ -774,7 +826,7 @@ def als_varianten(vergelijking):
 # -- output --------------------------------------------------------------------------------------
 
 
-def datum_tekst(datum):
+def datum_tekst(datum: str | None) -> str:
     """``2026-04-01`` as ``1 april 2026``; None (the switch never turns) as ``nooit``."""
     if datum is None:
         return "nooit"
@@ -954,7 +1006,8 @@ def _gewikkeld(regels):
     return [deel for regel in regels for deel in textwrap.wrap(regel, 100, subsequent_indent="  ")]
 
 
-def als_tabel(vergelijking):
+def als_tabel(vergelijking: Vergelijking | Variantenvergelijking) -> str:
+    """The comparison as plain text: the headline, then every section as a column-aligned table."""
     vv = als_varianten(vergelijking)
     regels = [_kop(vv)]
     if not _enkel(vv):
@@ -986,7 +1039,8 @@ def _md_secties(vv):
     return regels
 
 
-def als_markdown(vergelijking):
+def als_markdown(vergelijking: Vergelijking | Variantenvergelijking) -> str:
+    """The comparison as a Markdown memo: question, answer, every section as a table and the sources."""
     vv = als_varianten(vergelijking)
     regels = [f"## {_kop(vv)}", ""]
     if _enkel(vv):
@@ -1021,7 +1075,7 @@ def als_markdown(vergelijking):
 
 def _gewijzigde_bronnen(vv):
     """{parameter: (status, sources)} of every rule a variant changes (the reformed value's sources)."""
-    bronnen = {}
+    bronnen: dict[str, tuple[str | None, tuple[dict[str, Any], ...]]] = {}
     for variant in vv.varianten:
         for regel in variant.regels:
             bronnen.setdefault(regel.parameter, (regel.status_na, regel.bronnen))
@@ -1038,9 +1092,9 @@ def _md_bronnen(vv):
     return ["### Bronnen van de gewijzigde regels", "", *md_tabel(["regel", "status", "bron"], rijen), ""]
 
 
-def naar_json_dict(vergelijking):
-    """The JSON value of a comparison as ``compare --format json`` prints it: one reform keeps the
-    shape of a :class:`Vergelijking`; a timeline comparison is its list of months."""
+def naar_json_dict(vergelijking: Vergelijking | Variantenvergelijking | Tijdlijnvergelijking) -> Any:
+    """The JSON value of a comparison (what :func:`als_json` writes): one reform keeps the shape of a
+    :class:`Vergelijking` (a dict); a timeline comparison is its list of months."""
     if hasattr(vergelijking, "naar_dict"):  # Tijdlijnvergelijking
         return vergelijking.naar_dict()
     if isinstance(vergelijking, Variantenvergelijking) and _enkel(vergelijking):
@@ -1048,18 +1102,22 @@ def naar_json_dict(vergelijking):
     return vergelijking.als_dict()
 
 
-def als_json(vergelijking):
+def als_json(vergelijking: Vergelijking | Variantenvergelijking | Tijdlijnvergelijking) -> str:
+    """The comparison as strict JSON text (see :func:`naar_json_dict`)."""
     from openfisca_vth.uitvoer import json_tekst
 
     return json_tekst(naar_json_dict(vergelijking))
 
 
-def als_csv(vergelijking):
+def als_csv(vergelijking: Vergelijking | Variantenvergelijking) -> str:
+    """The comparison as CSV: one row per total, deadline, assumption, changed rule and difference."""
     vv = als_varianten(vergelijking)
     n = len(vv.varianten)
     uit = io.StringIO()
     schrijver = csv.writer(uit, lineterminator="\n")
     schrijver.writerow(["soort", "omgevingsdienst", "id", "naam", "variabele", "voor", *_kolommen(vv, "na")])
+    voor: Any  # each loop below reads values of its own type into voor and na
+    na: Any
     for label, naam, _, voor, na in vv.totalen():
         schrijver.writerow(["totaal", "", "", label, naam, voor, *na])
     for sleutel, voor, na in vv.statustotalen():
@@ -1070,7 +1128,7 @@ def als_csv(vergelijking):
         schrijver.writerow(
             ["aanname_basis", "", "", a.omschrijving, a.parameter, _met_status(a.waarde, a.status), *[""] * n]
         )
-    aannames = {}  # parameter -> (omschrijving, value per variant)
+    aannames: dict[str, tuple[str, list[str]]] = {}  # parameter -> (omschrijving, value per variant)
     for i, variant in enumerate(vv.varianten):
         for a in variant.aannames:
             aannames.setdefault(a.parameter, (a.omschrijving, [""] * n))[1][i] = _met_status(a.waarde, a.status)
@@ -1083,7 +1141,7 @@ def als_csv(vergelijking):
     return uit.getvalue()
 
 
-def als_html(vergelijking):
+def als_html(vergelijking: Vergelijking | Variantenvergelijking) -> str:
     """A self-contained HTML memo: the question, the answer per variant, every section as a table,
     the assumptions, and every changed rule linked to its sources."""
     from openfisca_vth.uitvoer import h, html_bron, html_document, html_tabel
@@ -1127,6 +1185,7 @@ def als_html(vergelijking):
 OPMAAK = {"table": als_tabel, "json": als_json, "csv": als_csv, "markdown": als_markdown, "html": als_html}
 
 
-def opmaak(vergelijking, vorm="table"):
-    """A :class:`Vergelijking` or :class:`Variantenvergelijking` in a format of :data:`OPMAAK`."""
+def opmaak(vergelijking: Vergelijking | Variantenvergelijking, vorm: str = "table") -> str:
+    """A :class:`Vergelijking` or :class:`Variantenvergelijking` as text in format ``vorm`` (a key of
+    :data:`OPMAAK`); ``KeyError`` for another format."""
     return OPMAAK[vorm](vergelijking)

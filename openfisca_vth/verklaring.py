@@ -25,11 +25,16 @@ explanation, e.g. ``robuust`` true, ``basistaak_ontbreekt_bodem`` false; other v
   children) is explained by the node that calculated it.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import datetime
 import difflib
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy
 
@@ -41,6 +46,15 @@ from openfisca_vth.periode import geldende_regels, maand
 from openfisca_vth.taakcategorieen import uitsluitend_seveso
 from openfisca_vth.uitvoer import opsomming
 from openfisca_vth.vergelijking import HUIDIG_RECHT
+
+if TYPE_CHECKING:
+    from openfisca_core.periods import Instant, Period
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+    from openfisca_vth.dataset import Dataset
+
+# A value as JSON holds it (what :func:`json_waarde` returns).
+JSONWaarde = bool | int | float | str | list[Any] | None
 
 DIENST_VRAGEN = ("robuust", "bijsturingsbevoegdheid_staatssecretaris")
 DEELNEMER_VRAGEN = (
@@ -103,10 +117,11 @@ class ParameterWaarde:
     parameter: str
     waarde: object
     status: str
-    bronnen: tuple  # dicts {tekst, url}
+    bronnen: tuple[dict[str, str], ...]  # {tekst, url}
     vanaf: str = ""  # the date from which the value in force holds
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this parameter."""
         return {
             "parameter": self.parameter,
             "waarde": self.waarde,
@@ -124,15 +139,16 @@ class Stap:
     label: str
     waarde: object
     invoer: bool
-    bronnen: tuple  # dicts {tekst, url}
-    parameters: tuple  # ParameterWaarde
+    bronnen: tuple[dict[str, str], ...]  # {tekst, url}
+    parameters: tuple[ParameterWaarde, ...]
     entiteit: str  # dienst code, deelnemer id, or "<dienst>:*"
     naam: str
     diepte: int  # depth in the pruned trace tree (0: the question)
     herkomst: str = ""  # inputs: where the value comes from
     toelichting: str = ""
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of this step."""
         return {
             "variabele": self.variabele,
             "label": self.label,
@@ -150,6 +166,8 @@ class Stap:
 
 @dataclass(frozen=True)
 class Verklaring:
+    """Why a dienst or deelnemer is as it is in one month (see :func:`verklaar`)."""
+
     conclusie: str
     vraag: str
     periode: str
@@ -161,9 +179,10 @@ class Verklaring:
     dataset_bron: str
     illustratief: bool
     toelichting: str
-    stappen: tuple
+    stappen: tuple[Stap, ...]
 
-    def naar_dict(self):
+    def naar_dict(self) -> dict[str, Any]:
+        """The JSON shape of the explanation."""
         return {
             "conclusie": self.conclusie,
             "vraag": self.vraag,
@@ -181,8 +200,9 @@ class Verklaring:
 # --- values -------------------------------------------------------------------------------------
 
 
-def json_waarde(waarde):
-    """A trace value as a JSON value: bool, int, float, str (Enum: its name; date: ISO)."""
+def json_waarde(waarde: object) -> JSONWaarde:
+    """A trace value as a JSON value: bool, int, float, str (Enum: its name; date: ISO; a float that is
+    not finite: its text), None, or a list of those for a sequence or array."""
     if isinstance(waarde, numpy.ndarray) and waarde.ndim == 0:
         waarde = waarde[()]
     if isinstance(waarde, bool | numpy.bool_):
@@ -225,13 +245,14 @@ def _in_orde(variabele, waarde):
     return None
 
 
-def getal(waarde):
+def getal(waarde: object) -> str:
+    """``waarde`` as text; a whole float without its ``.0``."""
     if isinstance(waarde, float) and waarde.is_integer():
         return str(int(waarde))
     return str(waarde)
 
 
-def tekst_waarde(waarde):
+def tekst_waarde(waarde: object) -> str:
     """A value as Dutch text: ja/nee, numbers without a needless .0, '(leeg)' for an empty text."""
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
@@ -258,9 +279,9 @@ class _Verkenner:
         self.persoon = simulatie.persons.entity.key
         self.groep = next(k for k in simulatie.populations if k != self.persoon)
         self.lid_van = numpy.asarray(simulatie.populations[self.groep].members_entity_id)
-        self.stappen = []
-        self.gezien = set()
-        self.knopen = {}
+        self.stappen: list[Stap] = []
+        self.gezien: set[tuple[str, str]] = set()
+        self.knopen: dict[tuple[str, str], Any] = {}
         for knoop in simulatie.tracer.browse_trace():
             sleutel = (knoop.name, str(knoop.period))
             eerder = self.knopen.get(sleutel)
@@ -298,7 +319,7 @@ class _Verkenner:
         return self.knopen.get((knoop.name, str(knoop.period)), knoop)
 
     def kinderen(self, knoop):
-        uniek = {}
+        uniek: dict[str, Any] = {}
         for kind in knoop.children:
             uniek.setdefault(kind.name, self.vol(kind))
         return list(uniek.values())
@@ -429,7 +450,9 @@ class _Verkenner:
         entiteit = self.entiteit(knoop.name)
         kinderen = self.kinderen(knoop)
         # first: which entities below are not in order (going down to deelnemers: only those)
-        afwijkend, niet_in_orde, focus_van = {}, {}, {}
+        afwijkend: dict[str, list[int]] = {}
+        niet_in_orde: dict[str, set[int]] = {}
+        focus_van: dict[str, list[int]] = {}
         for kind in kinderen:
             kind_entiteit = self.entiteit(kind.name)
             kind_focus = focus_van[kind.name] = self.naar(entiteit, nieuw, kind_entiteit)
@@ -485,11 +508,13 @@ class _Verkenner:
                     self.voeg_toe(kind, i, diepte + 1)
 
 
-def parameterstatus(systeem, naam, instant):
+def parameterstatus(
+    systeem: TaxBenefitSystem, naam: str, instant: Instant | str
+) -> tuple[str, tuple[dict[str, str], ...], str]:
     """(status, sources, from-date) of the value of parameter ``naam`` in force at ``instant``.
 
     Walks ``systeem.parameters`` by the dotted name; the status and sources of the value in force
-    (its own metadata, else the parameter's).
+    (its own metadata, else the parameter's). ``("", (), "")`` for a name that is no parameter leaf.
     """
     knoop = blad(systeem.parameters, naam)
     if knoop is None:
@@ -614,7 +639,7 @@ def _onder(stappen, stap):
 
 def _ontbrekende_taken(stappen):
     """{(naam, id): [task codes]} of the steps basistaak_ontbreekt_<c> that are true."""
-    per_deelnemer = {}
+    per_deelnemer: dict[tuple[str, str], list[str]] = {}
     for stap in stappen:
         if stap.variabele.startswith("basistaak_ontbreekt_") and stap.waarde is True:
             taak = stap.variabele.removeprefix("basistaak_ontbreekt_")
@@ -632,7 +657,7 @@ def _oorzaak(criterium, stap, stappen):
         return "; ".join(zinnen)
     if stap.toelichting:
         return stap.toelichting
-    per_invoer = {}
+    per_invoer: dict[tuple[str, str], list[Stap]] = {}
     for s in onder:
         if s.invoer and _in_orde(s.variabele, s.waarde) is False:
             per_invoer.setdefault((s.variabele, tekst_waarde(s.waarde)), []).append(s)
@@ -765,7 +790,7 @@ def _conclusie_deelnemer(deelnemer, periode, stappen, seveso_categorieen):
         gelezen = next((p for p in toezichthouder.parameters if p.parameter == parameter), None)
         wet = "Gemeentewet" if deelnemer.soort == "gemeente" else "Provinciewet"
         bron = next((b for b in gelezen.bronnen if b["tekst"].startswith(wet)), None) if gelezen else None
-        grond = f" op grond van {bron['tekst'].split(' (')[0]} (status {gelezen.status})" if bron else ""
+        grond = f" op grond van {bron['tekst'].split(' (')[0]} (status {gelezen.status})" if bron and gelezen else ""
         orgaan, werkwoord = TOEZICHTHOUDER[toezichthouder.waarde]
         orgaan = orgaan.format(van=f" van {deelnemer.provincie}" if deelnemer.provincie else "")
         zin += f" Bij taakverwaarlozing {werkwoord} {orgaan} in de plaats treden{grond}."
@@ -778,11 +803,20 @@ def _conclusie_deelnemer(deelnemer, periode, stappen, seveso_categorieen):
     return zin
 
 
-def verklaar(dataset, tax_benefit_system, periode, code, hervorming=None):
-    """The :class:`Verklaring` of dienst or deelnemer ``code`` of ``dataset`` in month ``periode``.
+def verklaar(
+    dataset: Dataset,
+    tax_benefit_system: TaxBenefitSystem,
+    periode: str | Period,
+    code: str | None,
+    hervorming: str | None = None,
+) -> Verklaring:
+    """The :class:`Verklaring` of dienst or deelnemer ``code`` of ``dataset`` in month ``periode`` under
+    ``tax_benefit_system``.
 
     ``hervorming`` is only a label (the reform that built ``tax_benefit_system``). Raises
-    :class:`OnbekendeCode` (a ``VTHInvoerFout``) for a code the dataset does not have then.
+    :class:`OnbekendeCode` (a ``VTHInvoerFout``) for a code the dataset does not have then, and
+    as :func:`openfisca_vth.rapport.bereken_status` does for a bad month or one the dataset does not
+    cover.
     """
     periode = maand(periode)
     record = _zoek(dataset, periode, code)
@@ -850,19 +884,20 @@ def _gemeenschappelijk(namen):
     return ".".join(gedeeld) + "." if gedeeld else ""
 
 
-def als_json(verklaring):
+def als_json(verklaring: Verklaring) -> str:
+    """The explanation as JSON text (:meth:`Verklaring.naar_dict`)."""
     from openfisca_vth.uitvoer import json_tekst
 
     return json_tekst(verklaring.naar_dict())
 
 
-def als_tabel(verklaring):
-    """Plain text that fits :data:`openfisca_vth.uitvoer.BREEDTE` columns."""
+def als_tabel(verklaring: Verklaring) -> str:
+    """The explanation as plain text that fits :data:`openfisca_vth.uitvoer.BREEDTE` columns."""
     import textwrap
 
     from openfisca_vth.uitvoer import BREEDTE
 
-    def omloop(tekst, inspringing=0, vervolg=2):
+    def omloop(tekst: str, inspringing: int = 0, vervolg: int = 2) -> list[str]:
         # Dotted parameter names are not broken; a word longer than a line still is (the width holds).
         regels = textwrap.wrap(
             tekst,
@@ -912,7 +947,8 @@ def als_tabel(verklaring):
     return "\n".join(regels) + "\n"
 
 
-def als_markdown(verklaring):
+def als_markdown(verklaring: Verklaring) -> str:
+    """The explanation as Markdown: question, conclusion, the steps and the parameters they read."""
     from openfisca_vth.uitvoer import md_bron, md_cel, md_tabel
 
     regels = [
@@ -959,10 +995,11 @@ def als_markdown(verklaring):
     return "\n".join(regels) + "\n"
 
 
-def als_html(verklaring):
+def als_html(verklaring: Verklaring) -> str:
+    """The explanation as a self-contained HTML page (see :func:`openfisca_vth.uitvoer.html_document`)."""
     from openfisca_vth.uitvoer import h, html_bron, html_document, html_ja_nee, html_tabel
 
-    def waarde(w):
+    def waarde(w: object) -> str:
         return html_ja_nee(w) if isinstance(w, bool) else h(tekst_waarde(w))
 
     rijen = []

@@ -1,6 +1,14 @@
 """A dated dataset of omgevingsdiensten and deelnemers, and its OpenFisca simulation per month."""
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy
 from openfisca_core.indexed_enums import Enum
@@ -9,8 +17,21 @@ from openfisca_core.simulations import Simulation
 
 from openfisca_vth.dataset.fouten import DatasetBuitenDekking, DatasetFout
 from openfisca_vth.dataset.invoer import SEVESO_VARIABELE
-from openfisca_vth.dataset.lezen import ALLE_DEELNEMERS, lees_map
+from openfisca_vth.dataset.lezen import (
+    ALLE_DEELNEMERS,
+    DatumRegel,
+    DeelnemerRecord,
+    Geldigheid,
+    InvoerRegel,
+    Metadata,
+    OmgevingsdienstRecord,
+    lees_map,
+)
 from openfisca_vth.periode import maand, peildatum
+
+if TYPE_CHECKING:
+    from openfisca_core.periods import Period
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 INGEBOUWD = "ingebouwd"
 KOPIE = "kopie"  # the input that tells the copies of a stacked simulation apart
@@ -22,19 +43,26 @@ class Dataset:
 
     A month's composition and inputs are those valid on its peildatum (last day), like the
     rules (``openfisca_vth.periode``): a dienst that starts on 1 January exists in January.
+    Build one with :func:`laad_dataset`; ``bron`` is ``"ingebouwd"`` or the folder it was read from.
     """
+
+    bron: str
+    naam: str
+    illustratief: bool
+    toelichting: str
+    dekking: Geldigheid
 
     def __init__(
         self,
-        bron,
-        metadata,
-        diensten,
-        deelnemers,
-        invoer_diensten,
-        invoer_deelnemers,
-        seveso_taken=(),
-        wbb_gemeenten=(),
-    ):
+        bron: str,
+        metadata: Metadata,
+        diensten: Sequence[OmgevingsdienstRecord],
+        deelnemers: Sequence[DeelnemerRecord],
+        invoer_diensten: Sequence[InvoerRegel],
+        invoer_deelnemers: Sequence[InvoerRegel],
+        seveso_taken: Sequence[DatumRegel] = (),
+        wbb_gemeenten: Sequence[DatumRegel] = (),
+    ) -> None:
         self.bron = bron
         self.naam = metadata.naam
         self.illustratief = metadata.illustratief
@@ -48,14 +76,14 @@ class Dataset:
         self._wbb_gemeenten = wbb_gemeenten
 
     @property
-    def omschrijving(self):
+    def omschrijving(self) -> str:
         """'de ingebouwde dataset' or 'dataset <path>', for messages."""
         return "de ingebouwde dataset" if self.bron == INGEBOUWD else f"dataset {self.bron}"
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<Dataset {self.naam!r} uit {self.bron}>"
 
-    def _dag(self, periode):
+    def _dag(self, periode: str | Period) -> tuple[Period, datetime.date]:
         periode = maand(periode)
         dag = peildatum(periode).date
         if not self.dekking.geldt_op(dag):
@@ -65,20 +93,27 @@ class Dataset:
             )
         return periode, dag
 
-    def omgevingsdiensten(self, periode):
-        """The omgevingsdiensten that exist in ``periode``, in simulation order."""
+    def omgevingsdiensten(self, periode: str | Period) -> list[OmgevingsdienstRecord]:
+        """The omgevingsdiensten that exist in month ``periode`` (``JJJJ-MM`` or a period), in simulation order.
+
+        Raises :class:`DatasetBuitenDekking` for a month outside the dataset's coverage or without
+        omgevingsdiensten, and the errors of :func:`openfisca_vth.periode.maand` for a bad month.
+        """
         _, dag = self._dag(periode)
         diensten = [dienst for dienst in self._diensten if dienst.geldigheid.geldt_op(dag)]
         if not diensten:
             raise DatasetBuitenDekking(f"{self.omschrijving} heeft geen omgevingsdiensten in {maand(periode)}")
         return diensten
 
-    def deelnemers(self, periode):
-        """The deelnemers in ``periode``, in simulation order (grouped by omgevingsdienst)."""
+    def deelnemers(self, periode: str | Period) -> list[DeelnemerRecord]:
+        """The deelnemers in month ``periode``, in simulation order (grouped by omgevingsdienst).
+
+        Raises as :meth:`omgevingsdiensten` does for a month outside the coverage or a bad month.
+        """
         _, dag = self._dag(periode)
         return [deelnemer for deelnemer in self._deelnemers if deelnemer.geldigheid.geldt_op(dag)]
 
-    def _samenstelling(self, periode):
+    def _samenstelling(self, periode: Period) -> tuple[list[OmgevingsdienstRecord], list[DeelnemerRecord]]:
         diensten = self.omgevingsdiensten(periode)
         deelnemers = self.deelnemers(periode)
         met_deelnemers = {deelnemer.omgevingsdienst_code for deelnemer in deelnemers}
@@ -90,45 +125,60 @@ class Dataset:
                 )
         return diensten, deelnemers
 
-    def invoer(self, periode):
-        """The inputs valid in ``periode``: ({variable: {dienst code: value}}, {variable: {deelnemer id: value}})."""
+    def invoer(self, periode: str | Period) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+        """The inputs valid in month ``periode``: ({variable: {dienst code: value}}, {variable: {deelnemer id:
+        value}}). Raises as :meth:`omgevingsdiensten` does for a month outside the coverage."""
         _, dag = self._dag(periode)
-        dienst_invoer = {}
+        dienst_invoer: dict[str, dict[str, Any]] = {}
         for regel in self._invoer_diensten:
             if regel.geldigheid.geldt_op(dag):
                 for variabele, waarde in regel.waarden.items():
                     dienst_invoer.setdefault(variabele, {})[regel.omgevingsdienst_code] = waarde
         # A "*" row applies to every deelnemer of its dienst; a row naming a deelnemer overrides it
         # cell by cell.
-        per_dienst, per_deelnemer = {}, {}
+        per_dienst: dict[str, dict[str, bool | float]] = {}
+        per_deelnemer: dict[str | None, dict[str, bool | float]] = {}
         for regel in self._invoer_deelnemers:
             if regel.geldigheid.geldt_op(dag):
                 if regel.deelnemer == ALLE_DEELNEMERS:
                     per_dienst[regel.omgevingsdienst_code] = regel.waarden
                 else:
                     per_deelnemer[regel.deelnemer] = regel.waarden
-        deelnemer_invoer = {}
+        deelnemer_invoer: dict[str, dict[str, Any]] = {}
         for deelnemer in self.deelnemers(periode):
             waarden = {**per_dienst.get(deelnemer.omgevingsdienst_code, {}), **per_deelnemer.get(deelnemer.id, {})}
             for variabele, waarde in waarden.items():
                 deelnemer_invoer.setdefault(variabele, {})[deelnemer.id] = waarde
         return dienst_invoer, deelnemer_invoer
 
-    def _per_code(self, regels, dag):
+    def _per_code(self, regels: Sequence[DatumRegel], dag: datetime.date) -> dict[str, object]:
         return {regel.cbs_code: regel.waarde for regel in regels if regel.geldigheid.geldt_op(dag)}
 
-    def seveso_plaatsing(self, periode):
-        """{provincie CBS code: dienst code or eigen_beheer} valid in ``periode`` (seveso_taken.csv)."""
+    def seveso_plaatsing(self, periode: str | Period) -> dict[str, object]:
+        """{provincie CBS code: dienst code or eigen_beheer} valid in month ``periode`` (seveso_taken.csv).
+
+        Raises as :meth:`omgevingsdiensten` does for a month outside the coverage.
+        """
         _, dag = self._dag(periode)
         return self._per_code(self._seveso_taken, dag)
 
-    def wbb_gelijkgestelde_gemeenten(self, periode):
-        """{gemeente CBS code: verified?} of the gemeenten equated with a provincie in ``periode``."""
+    def wbb_gelijkgestelde_gemeenten(self, periode: str | Period) -> dict[str, object]:
+        """{gemeente CBS code: verified?} of the gemeenten equated with a provincie in month ``periode``.
+
+        Raises as :meth:`omgevingsdiensten` does for a month outside the coverage.
+        """
         _, dag = self._dag(periode)
         return self._per_code(self._wbb_gemeenten, dag)
 
-    def simulatie(self, tax_benefit_system, periode, kopieen=1, klasse=Simulation):
-        """An OpenFisca Simulation of ``periode`` with the composition and inputs valid then.
+    def simulatie(
+        self,
+        tax_benefit_system: TaxBenefitSystem,
+        periode: str | Period,
+        kopieen: int = 1,
+        klasse: type[Simulation] = Simulation,
+    ) -> Simulation:
+        """An OpenFisca Simulation (of class ``klasse``) of month ``periode`` under ``tax_benefit_system``,
+        with the composition and inputs valid then.
 
         Inputs are set for the month itself (one period form per variable: OpenFisca's
         ``set_input_dispatch_by_period`` would silently drop a year given beside a month of it):
@@ -140,6 +190,10 @@ class Dataset:
         each copy its own value of a rule (with its own ``klasse`` of simulation). The populations
         are built from numpy arrays directly: OpenFisca's ``SimulationBuilder`` passes ids and roles
         through Python lists.
+
+        Raises as :meth:`omgevingsdiensten` does for a month outside the coverage, :class:`DatasetFout`
+        for a dienst without deelnemers that month, and ``ValueError`` unless ``kopieen`` is an int of
+        1 or more.
         """
         periode, _ = self._dag(periode)
         if not isinstance(kopieen, int) or isinstance(kopieen, bool) or kopieen < 1:
@@ -183,15 +237,15 @@ class Dataset:
                 standaard = definitie.default_value
                 # typed before tiling: a text tiled as unicode would be converted to objects one by one
                 soort = None if definitie.value_type is Enum else definitie.dtype
-                waarden = numpy.array([waarden.get(id_, standaard) for id_ in ids], dtype=soort)
-                simulatie.set_input(variabele, periode, numpy.tile(waarden, kopieen))
+                rij = numpy.array([waarden.get(id_, standaard) for id_ in ids], dtype=soort)
+                simulatie.set_input(variabele, periode, numpy.tile(rij, kopieen))
         if kopieen > 1:
             simulatie.set_input(KOPIE, ETERNITY, numpy.repeat(numpy.arange(kopieen), len(deelnemers)))
         return simulatie
 
 
-def laad_dataset(pad=None):
-    """The dataset in folder ``pad``, or the embedded national dataset when ``pad`` is None.
+def laad_dataset(pad: str | os.PathLike[str] | None = None) -> Dataset:
+    """The :class:`Dataset` in folder ``pad``, or the embedded national dataset when ``pad`` is None.
 
     Raises :class:`openfisca_vth.dataset.fouten.DatasetFout` (a ``VTHInvoerFout``) on bad input.
     """

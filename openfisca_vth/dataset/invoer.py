@@ -7,18 +7,18 @@ entity). The task-category columns follow the category folders of the parameter 
 
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
-TAAKCATEGORIE_PREFIXEN = ("ingebracht_", "heeft_taken_", "fte_eigen_uitvoering_")
-TAAKCATEGORIE_SOORT = {"ingebracht_": bool, "heeft_taken_": bool, "fte_eigen_uitvoering_": float}
+TAAKCATEGORIE_PREFIXEN: tuple[str, ...] = ("ingebracht_", "heeft_taken_", "fte_eigen_uitvoering_")
+TAAKCATEGORIE_SOORT: dict[str, type] = {"ingebracht_": bool, "heeft_taken_": bool, "fte_eigen_uitvoering_": float}
 
 # column -> value type
-DIENST_INVOER = {
+DIENST_INVOER: dict[str, type] = {
     "fte_formatie": float,
     "voldoet_aan_kwaliteitscriteria": bool,
     "financiering_conform_systematiek": bool,
     "werkgebied_congruent_met_veiligheidsregio": bool,
 }
 
-DEELNEMER_INVOER = {
+DEELNEMER_INVOER: dict[str, type] = {
     "mandaat_verleend": bool,
     "regionale_strategie_vastgesteld": bool,
     **{

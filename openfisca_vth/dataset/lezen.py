@@ -17,11 +17,17 @@ Every problem raises :class:`DatasetFout` with one Dutch line naming the file, t
 the fix. The input columns are the OpenFisca input variables listed in ``invoer.py``.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import csv
 import datetime
 import difflib
+import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,15 +59,18 @@ class Geldigheid:
     vanaf: datetime.date | None = None
     tot: datetime.date | None = None
 
-    def geldt_op(self, dag):
+    def geldt_op(self, dag: datetime.date) -> bool:
+        """Whether the interval holds on ``dag``."""
         return (self.vanaf is None or self.vanaf <= dag) and (self.tot is None or dag <= self.tot)
 
-    def overlapt(self, andere):
+    def overlapt(self, andere: Geldigheid) -> bool:
+        """Whether this interval and ``andere`` share at least one day."""
         return (self.vanaf is None or andere.tot is None or self.vanaf <= andere.tot) and (
             andere.vanaf is None or self.tot is None or andere.vanaf <= self.tot
         )
 
-    def omvat(self, andere):
+    def omvat(self, andere: Geldigheid) -> bool:
+        """Whether ``andere`` lies wholly inside this interval."""
         begin_ok = self.vanaf is None or (andere.vanaf is not None and self.vanaf <= andere.vanaf)
         eind_ok = self.tot is None or (andere.tot is not None and andere.tot <= self.tot)
         return begin_ok and eind_ok
@@ -72,26 +81,32 @@ class Geldigheid:
 
 @dataclass(frozen=True)
 class OmgevingsdienstRecord:
+    """One row of ``omgevingsdiensten.csv``: an omgevingsdienst and its validity."""
+
     code: str
     naam: str
     is_seveso_omgevingsdienst: bool
     geldigheid: Geldigheid
     bron: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
     soort: str = "omgevingsdienst"
     datum_fusie: datetime.date | None = None  # formed by a merger on this date (input datum_fusie)
 
     @property
-    def id(self):
+    def id(self) -> str:
+        """The dienst's code (the id of the omgevingsdienst entity)."""
         return self.code
 
     @property
-    def omgevingsdienst_code(self):
+    def omgevingsdienst_code(self) -> str:
+        """The dienst's code (as for a :class:`DeelnemerRecord`)."""
         return self.code
 
 
 @dataclass(frozen=True)
 class DeelnemerRecord:
+    """One row of ``deelnemers.csv``: a deelnemer of one omgevingsdienst and its validity."""
+
     id: str
     omgevingsdienst_code: str
     soort: str
@@ -114,22 +129,26 @@ class DatumRegel:
 
 @dataclass(frozen=True)
 class InvoerRegel:
+    """One row of ``invoer_omgevingsdiensten.csv`` or ``invoer_deelnemers.csv``: dated input values."""
+
     omgevingsdienst_code: str
     deelnemer: str | None  # None in invoer_omgevingsdiensten.csv; a deelnemer id or "*"
     geldigheid: Geldigheid
-    waarden: dict
+    waarden: dict[str, bool | float]  # variable -> value
     plaats: str  # "file line n", for messages
 
 
 @dataclass(frozen=True)
 class Metadata:
+    """``dataset.yaml``: the dataset's name, whether it is illustrative, its note and its coverage."""
+
     naam: str
     illustratief: bool
     toelichting: str
     dekking: Geldigheid
 
 
-def deelnemer_id(omgevingsdienst_code, code, naam):
+def deelnemer_id(omgevingsdienst_code: str, code: str, naam: str) -> str:
     """``<dienst>:<CBS code>``, or ``<dienst>:<slug of the name>`` for a body without CBS code."""
     if code:
         return f"{omgevingsdienst_code}:{code}"
@@ -137,7 +156,7 @@ def deelnemer_id(omgevingsdienst_code, code, naam):
     return f"{omgevingsdienst_code}:{re.sub(r'[^a-z0-9]+', '_', ascii_naam.lower()).strip('_')}"
 
 
-def _lege_regels_voor(regels, nummer):
+def _lege_regels_voor(regels: Sequence[str], nummer: int) -> int:
     """How many blank lines start at physical line ``nummer`` (1-based): the reader skips them."""
     aantal = 0
     while nummer - 1 + aantal < len(regels) and not regels[nummer - 1 + aantal].strip():
@@ -148,7 +167,7 @@ def _lege_regels_voor(regels, nummer):
 class _Bestand:
     """One CSV file: rows as dicts, with the file name and line number for error messages."""
 
-    def __init__(self, pad, verplichte_kolommen):
+    def __init__(self, pad: Path, verplichte_kolommen: Sequence[str]) -> None:
         self.naam = pad.name
         try:
             with open(pad, encoding="utf-8-sig", newline="") as bestand:
@@ -170,7 +189,7 @@ class _Bestand:
         dubbel = sorted({k for k in self.kolommen if self.kolommen.count(k) > 1})
         if dubbel:
             raise DatasetFout(f"{self.naam}: kolom {dubbel[0]} staat er meer dan eens in")
-        self.rijen = []
+        self.rijen: list[tuple[int, dict[str, str]]] = []
         # The physical line a record starts on: the reader counts lines, including blank lines it
         # skips and the lines of a quoted cell that spans several.
         volgende = lezer.line_num + 1
@@ -183,11 +202,11 @@ class _Bestand:
             if any(waarden.values()):
                 self.rijen.append((regelnummer, waarden))
 
-    def plaats(self, regelnummer):
+    def plaats(self, regelnummer: int) -> str:
         return f"{self.naam} regel {regelnummer}"
 
 
-def _datum(tekst, kolom, plaats):
+def _datum(tekst: str, kolom: str, plaats: str) -> datetime.date | None:
     if not tekst:
         return None
     try:
@@ -198,7 +217,7 @@ def _datum(tekst, kolom, plaats):
         ) from None
 
 
-def _geldigheid(rij, plaats):
+def _geldigheid(rij: dict[str, str], plaats: str) -> Geldigheid:
     geldigheid = Geldigheid(
         _datum(rij.get("geldig_vanaf", ""), "geldig_vanaf", plaats),
         _datum(rij.get("geldig_tot", ""), "geldig_tot", plaats),
@@ -208,7 +227,7 @@ def _geldigheid(rij, plaats):
     return geldigheid
 
 
-def _bool(tekst, kolom, plaats):
+def _bool(tekst: str, kolom: str, plaats: str) -> bool:
     if tekst.lower() in WAAR:
         return True
     if tekst.lower() in ONWAAR:
@@ -218,7 +237,7 @@ def _bool(tekst, kolom, plaats):
     )
 
 
-def _fte(tekst, kolom, plaats):
+def _fte(tekst: str, kolom: str, plaats: str) -> float:
     try:
         waarde = float(tekst.replace(",", "."))
     except ValueError:
@@ -264,11 +283,16 @@ def _alleen_bekende_kolommen(bestand, toegestaan):
             )
 
 
-def lees_omgevingsdiensten(pad):
+def lees_omgevingsdiensten(pad: Path) -> tuple[OmgevingsdienstRecord, ...]:
+    """The omgevingsdiensten of ``omgevingsdiensten.csv`` at ``pad``, in file order.
+
+    Raises :class:`DatasetFout` naming the line for a missing or unknown column, a bad code, date or
+    boolean, a duplicate or a missing name, and for a file without omgevingsdiensten.
+    """
     bestand = _Bestand(pad, ("code", "naam", "seveso_omgevingsdienst"))
     _alleen_bekende_kolommen(bestand, DIENST_KOLOMMEN)
     diensten = []
-    gezien = {}
+    gezien: dict[str, int] = {}
     for regelnummer, rij in bestand.rijen:
         plaats = bestand.plaats(regelnummer)
         code = rij["code"]
@@ -308,12 +332,19 @@ def lees_omgevingsdiensten(pad):
     return tuple(diensten)
 
 
-def lees_deelnemers(pad, diensten):
+def lees_deelnemers(pad: Path, diensten: Sequence[OmgevingsdienstRecord]) -> tuple[DeelnemerRecord, ...]:
+    """The deelnemers of ``deelnemers.csv`` at ``pad``, grouped by omgevingsdienst in the order of
+    ``diensten`` (then file order).
+
+    Raises :class:`DatasetFout` naming the line for a missing or unknown column, a missing name, an
+    unknown dienst or soort, a bad CBS code or date, validity outside the dienst's, a duplicate, and a
+    gemeente in two diensten at once.
+    """
     bestand = _Bestand(pad, ("omgevingsdienst_code", "soort", "naam", "cbs_code"))
     _alleen_bekende_kolommen(bestand, DEELNEMER_KOLOMMEN)
     per_code = {dienst.code: dienst for dienst in diensten}
     deelnemers = []
-    gezien = {}
+    gezien: dict[str, int] = {}
     for regelnummer, rij in bestand.rijen:
         plaats = bestand.plaats(regelnummer)
         naam, soort, code = rij["naam"], rij["soort"], rij["cbs_code"]
@@ -357,9 +388,9 @@ def lees_deelnemers(pad, diensten):
     return tuple(sorted(deelnemers, key=lambda d: volgorde[d.omgevingsdienst_code]))
 
 
-def _controleer_een_dienst_per_gemeente(deelnemers, bestandsnaam):
+def _controleer_een_dienst_per_gemeente(deelnemers: Sequence[DeelnemerRecord], bestandsnaam: str) -> None:
     # Ow art. 18.21: a gemeente lies in one werkgebied, so it takes part in one dienst at a time.
-    per_gemeente = {}
+    per_gemeente: dict[str, list[DeelnemerRecord]] = {}
     for deelnemer in deelnemers:
         if deelnemer.soort != "gemeente":
             continue
@@ -430,8 +461,8 @@ def _lees_invoer(pad, diensten, deelnemers, per_deelnemer):
     return tuple(regels)
 
 
-def _controleer_overlap(regels):
-    per_sleutel = {}
+def _controleer_overlap(regels: Sequence[InvoerRegel]) -> None:
+    per_sleutel: dict[tuple[str, str | None], list[InvoerRegel]] = {}
     for regel in regels:
         sleutel = (regel.omgevingsdienst_code, regel.deelnemer)
         for andere in per_sleutel.get(sleutel, []):
@@ -444,8 +475,8 @@ def _controleer_overlap(regels):
         per_sleutel.setdefault(sleutel, []).append(regel)
 
 
-def _controleer_overlap_per_code(regels, wat):
-    per_code = {}
+def _controleer_overlap_per_code(regels: Sequence[DatumRegel], wat: str) -> None:
+    per_code: dict[str, list[DatumRegel]] = {}
     for regel in regels:
         for andere in per_code.get(regel.cbs_code, []):
             if andere.geldigheid.overlapt(regel.geldigheid):
@@ -456,8 +487,13 @@ def _controleer_overlap_per_code(regels, wat):
         per_code.setdefault(regel.cbs_code, []).append(regel)
 
 
-def lees_seveso_taken(pad, diensten):
-    """Where each provincie has placed its Seveso and RIE-4 tasks (a dienst code or eigen_beheer)."""
+def lees_seveso_taken(pad: Path, diensten: Sequence[OmgevingsdienstRecord]) -> tuple[DatumRegel, ...]:
+    """Where each provincie has placed its Seveso and RIE-4 tasks (a dienst code or eigen_beheer), dated,
+    from ``seveso_taken.csv`` at ``pad``; empty without that file.
+
+    Raises :class:`DatasetFout` naming the line for a bad provincie code, an unknown dienst, a bad date
+    or overlapping rows for one provincie.
+    """
     if not pad.is_file():
         return ()
     from openfisca_vth.enums import EIGEN_BEHEER
@@ -480,8 +516,12 @@ def lees_seveso_taken(pad, diensten):
     return tuple(regels)
 
 
-def lees_wbb_gemeenten(pad):
-    """The gemeenten equated with a provincie for the Wet bodembescherming (art. 88), dated."""
+def lees_wbb_gemeenten(pad: Path) -> tuple[DatumRegel, ...]:
+    """The gemeenten equated with a provincie for the Wet bodembescherming (art. 88), dated, from
+    ``wbb_gelijkgestelde_gemeenten.csv`` at ``pad`` (``waarde``: whether it was verified); empty
+    without that file. Raises :class:`DatasetFout` naming the line for a bad code, boolean or date,
+    or overlapping rows for one gemeente.
+    """
     if not pad.is_file():
         return ()
     bestand = _Bestand(pad, ("cbs_code", "naam", "geverifieerd"))
@@ -506,7 +546,11 @@ _TekstLezer.yaml_implicit_resolvers = {
 }
 
 
-def lees_metadata(pad, standaardnaam):
+def lees_metadata(pad: Path, standaardnaam: str) -> Metadata:
+    """The :class:`Metadata` in ``dataset.yaml`` at ``pad``; without that file, ``standaardnaam``, not
+    illustrative, no note, unlimited coverage. Raises :class:`DatasetFout` for text that is not UTF-8
+    or YAML, an unknown key or a bad value.
+    """
     if not pad.is_file():
         return Metadata(standaardnaam, False, "", Geldigheid())
     try:
@@ -541,8 +585,24 @@ def lees_metadata(pad, standaardnaam):
     )
 
 
-def lees_map(map_):
-    """Read and validate the dataset folder ``map_``; return its parts."""
+def lees_map(
+    map_: str | os.PathLike[str],
+) -> tuple[
+    Metadata,
+    tuple[OmgevingsdienstRecord, ...],
+    tuple[DeelnemerRecord, ...],
+    tuple[InvoerRegel, ...],
+    tuple[InvoerRegel, ...],
+    tuple[DatumRegel, ...],
+    tuple[DatumRegel, ...],
+]:
+    """Read and validate the dataset folder ``map_``; return its parts: metadata, diensten, deelnemers,
+    dienst inputs, deelnemer inputs, Seveso placements and Wbb gemeenten (the arguments of
+    :class:`~openfisca_vth.dataset.Dataset` after its source).
+
+    Raises :class:`DatasetFout` for a folder that does not exist, is no folder, lacks a required file,
+    or holds an invalid file.
+    """
     map_ = Path(map_)
     if not map_.exists():
         raise DatasetFout(

@@ -11,9 +11,14 @@ reform is applied. A drafter changes them in a reform file with ``basis: <naam>`
 docs/reforms.md), without Python.
 """
 
+# mypy: check-untyped-defs
+
+from __future__ import annotations
+
 import copy
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from openfisca_core import periods
 from openfisca_core.parameters import ParameterAtInstant, ParameterNode, load_parameter_file
@@ -21,11 +26,18 @@ from openfisca_core.reforms import Reform
 
 from openfisca_vth.errors import HervormingsFout
 
+if TYPE_CHECKING:
+    from openfisca_core.parameters import Parameter
+
 EIGEN_PARAMETERS_DIR = Path(__file__).parent / "parameters"
 
 
-def waarde_metadata(parameter, status=None, referentie=None):
-    """Metadata for a new value of ``parameter``: the leaf's own, with the status/reference given.
+def waarde_metadata(
+    parameter: Parameter | ParameterAtInstant, status: str | None = None, referentie: list[Any] | None = None
+) -> dict[str, Any]:
+    """Metadata for a new value of ``parameter`` (a leaf or one of its dated values): a deep copy of its
+    own, with ``status`` and ``referentie`` (a list of ``{tekst, url}``) replacing the status/reference
+    when given.
 
     Values loaded from YAML inherit the leaf's metadata (OpenFisca does that on load);
     ``Parameter.update`` creates bare values, so a reform states it here.
@@ -38,7 +50,7 @@ def waarde_metadata(parameter, status=None, referentie=None):
     return metadata
 
 
-def zet_waarde(parameter, vanaf, waarde, metadata):
+def zet_waarde(parameter: Parameter, vanaf: str, waarde: Any, metadata: dict[str, Any]) -> None:
     """From ``vanaf`` (``YYYY-MM-DD``) on, ``parameter`` has ``waarde`` with ``metadata``.
 
     OpenFisca's ``Parameter.update(start=...)`` does the work: the new value replaces every later
@@ -50,7 +62,7 @@ def zet_waarde(parameter, vanaf, waarde, metadata):
             waarde_op_datum.metadata = metadata
 
 
-def wijzig_grondslag(parameter, vanaf, status, referentie):
+def wijzig_grondslag(parameter: Parameter, vanaf: str, status: str, referentie: list[Any] | None) -> None:
     """From ``vanaf`` on, the rule keeps its value but rests on another instrument.
 
     Used when a bill lays down in regulation what was agreed before: the value that held on
@@ -67,7 +79,7 @@ def wijzig_grondslag(parameter, vanaf, status, referentie):
             waarde_op_datum.metadata = waarde_metadata(waarde_op_datum, status, referentie)
 
 
-def lees_datum(tekst, waar):
+def lees_datum(tekst: object, waar: str) -> str:
     """``YYYY-MM-DD`` as a string, or a one-line :class:`HervormingsFout` naming ``waar``."""
     try:
         datum = datetime.date.fromisoformat(str(tekst))
@@ -78,7 +90,7 @@ def lees_datum(tekst, waar):
     return datum.isoformat()
 
 
-def laatste_waarde(parameter):
+def laatste_waarde(parameter: Parameter) -> Any:
     """The value an assumption parameter holds now (its newest dated value)."""
     return parameter.values_list[0].value
 
@@ -91,18 +103,26 @@ class VTHHervorming(Reform):
     ``wijzig_regels(parameters)``, which changes the (copied) tree in place.
     """
 
-    toelichting = ""
-    eigen_parameters = None
+    toelichting: str = ""
+    eigen_parameters: str | None = None
 
-    def apply(self):
+    def apply(self) -> None:
+        """OpenFisca's hook, called when the reform is built: :meth:`wijzig_parameters` on a copy of the tree."""
         self.modify_parameters(modifier_function=self.wijzig_parameters)
 
-    def wijzig_parameters(self, parameters):
+    def wijzig_parameters(self, parameters: ParameterNode) -> ParameterNode:
+        """The (copied) tree ``parameters`` with the reform's own parameters added and its rules changed.
+
+        Raises :class:`~openfisca_vth.errors.HervormingsFout` (or a subclass such as ``KeuzeFout``) when
+        the reform cannot be applied as its parameters are set.
+        """
         self.voeg_eigen_parameters_toe(parameters)
         self.wijzig_regels(parameters)
         return parameters
 
-    def voeg_eigen_parameters_toe(self, parameters):
+    def voeg_eigen_parameters_toe(self, parameters: ParameterNode) -> None:
+        """Add the reform's own parameters (``eigen_parameters``) under their name to ``parameters``, in
+        place, unless the reform has none or they are there already."""
         naam = self.eigen_parameters
         if naam is None or naam in parameters.children:
             # absent, or already added by the same reform applied earlier in a stack
@@ -111,5 +131,6 @@ class VTHHervorming(Reform):
         assert isinstance(node, ParameterNode)
         parameters.add_child(naam, node)
 
-    def wijzig_regels(self, parameters):
-        """Change the rules in ``parameters`` (a deep copy of the baseline tree)."""
+    def wijzig_regels(self, parameters: ParameterNode) -> None:
+        """Change the rules in ``parameters`` (a deep copy of the baseline tree) in place; a subclass raises
+        :class:`~openfisca_vth.errors.HervormingsFout` for choices that cannot be applied."""
