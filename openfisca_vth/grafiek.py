@@ -113,7 +113,7 @@ def schrijf(
     try:
         fig.savefig(pad, format=formaat)
     except OSError as fout:
-        raise VTHInvoerFout(f"--plot {pad}: kan niet schrijven ({fout.strerror or fout})") from None
+        raise VTHInvoerFout(f"grafiekbestand {pad}: kan niet schrijven ({fout.strerror or fout})") from None
     finally:
         _pyplot().close(fig)
 
@@ -123,7 +123,7 @@ def controleer_pad(pad: str | os.PathLike[str]) -> None:
     before any computation)."""
     formaat = str(pad).rsplit(".", 1)[-1].lower() if "." in str(pad) else ""
     if formaat not in FORMATEN:
-        raise VTHInvoerFout(f"--plot {pad}: kies een bestand dat eindigt op .png of .svg")
+        raise VTHInvoerFout(f"grafiekbestand {pad}: kies een bestand dat eindigt op .png of .svg")
 
 
 def svg(reeksen: Sequence[Reeks], markeringen: Iterable[Markering], titel: str) -> str:

@@ -429,11 +429,11 @@ def _met_waarde(baseline, hervorming, pad):
         # before the basis reads it (the base class declares spec None; each file's class sets it)
         spec = cast("Hervormingsbestand", klasse.spec)
     elif klasse is not None and delen[-1] in PYTHON_HERVORMINGEN:
-        spec = Hervormingsbestand(f"--values {pad}", delen[-1], "", delen[-1], ())
+        spec = Hervormingsbestand(f"variatie van {pad}", delen[-1], "", delen[-1], ())
     else:
         if klasse is not None:
             systeem = klasse(systeem)
-        spec = Hervormingsbestand(f"--values {pad}", "variatie", "", None, ())
+        spec = Hervormingsbestand(f"variatie van {pad}", "variatie", "", None, ())
 
     def systeem_met(waarde: Any) -> TaxBenefitSystem:
         wijziging = Wijziging(pad, str(EERSTE_GELDIGE_DAG), waarde, "aanname", None, 0, 0)

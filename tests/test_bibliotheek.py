@@ -192,3 +192,27 @@ def test_dataframe_krijgt_de_records(model, monkeypatch):
     rapport = model.status("2026-04")
     assert vth.naar_dataframe(rapport) == "frame"
     assert gekregen == [vth.naar_records(rapport)]
+
+
+@pytest.mark.parametrize(
+    "aanroep",
+    [
+        lambda m: m.status("2015-01"),
+        lambda m: m.status("2035-01"),  # outside the embedded dataset's coverage
+        lambda m: m.status("2026-04", "bestaat_niet"),
+        lambda m: m.varieer(MINIMUM, "a,b", "2026-04"),
+        lambda m: m.varieer(MINIMUM, "0:99999", "2026-04"),
+        lambda m: m.varieer("wetsvoorstel_versterking_vth.inwerkingtreding", "2027-01-01", "2027-06", "bestaat_niet"),
+        lambda m: m.verklaar("xyz", "2026-04"),
+        lambda m: m.tijdlijn("2026-01:2090-01"),
+        lambda m: vth.laad_dataset("/bestaat/niet"),
+        lambda m: __import__("openfisca_vth.grafiek", fromlist=["x"]).controleer_pad("x.pdf"),
+    ],
+)
+def test_bibliotheekfouten_noemen_geen_opdrachtregelopties(model, aanroep):
+    """A library error says what is wrong in the library's terms, never ``--period`` or ``--dataset``."""
+    import re
+
+    with pytest.raises(VTHInvoerFout) as fout:
+        aanroep(model)
+    assert not re.search(r"(^|\s)--[a-z]", str(fout.value)), str(fout.value)

@@ -89,7 +89,7 @@ class Dataset:
         if not self.dekking.geldt_op(dag):
             raise DatasetBuitenDekking(
                 f"periode {periode} valt buiten de dekking van {self.omschrijving} "
-                f"({self.dekking}); kies een maand daarbinnen of geef een eigen dataset met --dataset"
+                f"({self.dekking}); kies een maand daarbinnen of een dataset die die maand dekt (docs/dataset.md)"
             )
         return periode, dag
 
