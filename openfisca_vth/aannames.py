@@ -92,6 +92,8 @@ class Aannameanalyse:
     huidig: Waardeuitkomst  # the results of the model as it stands
     gevoeligheden: tuple[Gevoeligheid, ...]
     overgeslagen: tuple[tuple[str, str], ...]  # (parameter, reden)
+    dataset_bron: str = ""
+    toelichting: str = ""  # the dataset's caveat (an illustrative scenario)
 
     @property
     def rust_op(self) -> dict[str, list[str]]:
@@ -113,8 +115,9 @@ class Aannameanalyse:
         return {
             "periode": self.periode,
             "hervorming": self.hervorming,
-            "dataset": self.dataset,
+            "dataset": {"naam": self.dataset, "bron": self.dataset_bron},
             "illustratief": self.illustratief,
+            "toelichting": self.toelichting,
             "totalen": self.huidig.totalen,
             "aannames": [g.naar_dict() for g in self.gevoeligheden],
             "overgeslagen": [{"parameter": p, "reden": r} for p, r in self.overgeslagen],
@@ -208,4 +211,6 @@ def analyseer_aannames(
         huidig=huidig,
         gevoeligheden=tuple(gevoeligheden),
         overgeslagen=tuple(overgeslagen),
+        dataset_bron=dataset.bron,
+        toelichting=dataset.toelichting,
     )

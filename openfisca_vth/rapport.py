@@ -227,6 +227,11 @@ class DienstStatus:
         return tuple(d for d in self.deelnemers if d.ontbrekende_basistaken)
 
     @property
+    def deelnemers_aanspreekbaar_op_criteria(self) -> tuple[DeelnemerStatus, ...]:
+        """The deelnemers someone can act against for a statutory criterion the dienst fails."""
+        return tuple(d for d in self.deelnemers if any(o.onderwerp == "criteria" for o in d.wie_kan_optreden))
+
+    @property
     def deelnemers_met_bijsturing(self) -> tuple[DeelnemerStatus, ...]:
         """The deelnemers the State Secretary could steer."""
         return tuple(d for d in self.deelnemers if d.bijsturingsbevoegdheid_jegens_deelnemer)
@@ -254,21 +259,11 @@ class DienstStatus:
             "fte_formatie": self.fte_formatie,
             "werkgebied_in_strijd_met_wet": self.werkgebied_in_strijd_met_wet,
             "aantal_deelnemers": len(self.deelnemers),
+            # every field of the deelnemers the report shows a line for (the table's two groups)
             "deelnemers_met_ontbrekende_basistaken": [
-                {
-                    "id": d.id,
-                    "naam": d.naam,
-                    "soort": d.soort,
-                    "provincie": d.provincie,
-                    "ontbrekende_basistaken": list(d.ontbrekende_basistaken),
-                    "interbestuurlijk_toezichthouder": d.interbestuurlijk_toezichthouder,
-                    "interbestuurlijk_toezicht_mogelijk": d.interbestuurlijk_toezicht_mogelijk,
-                    "inbreng_basistakenpakket_afdwingbaar": d.inbreng_basistakenpakket_afdwingbaar,
-                    "seveso": d.naar_dict()["seveso"],
-                    "wie_kan_optreden": [o.naar_dict() for o in d.wie_kan_optreden],
-                }
-                for d in self.deelnemers_met_ontbrekende_basistaken
+                d.naar_dict() for d in self.deelnemers_met_ontbrekende_basistaken
             ],
+            "deelnemers_aanspreekbaar_op_criteria": [d.naar_dict() for d in self.deelnemers_aanspreekbaar_op_criteria],
             "deelnemers_met_bijsturing": [d.id for d in self.deelnemers_met_bijsturing],
             "deelnemers_zonder_mandaat": [d.id for d in self.deelnemers_zonder_mandaat],
             "deelnemers_zonder_regionale_strategie": [d.id for d in self.deelnemers_zonder_regionale_strategie],
@@ -351,6 +346,7 @@ class Statusrapport:
             "illustratief": self.illustratief,
             "toelichting": self.toelichting,
             "geldende_criteria": list(self.geldende_criteria),
+            "seveso_categorieen": list(self.seveso_categorieen),
             "hervorming_keuzes": [k.naar_dict() for k in self.keuzes],
             "regels": [r.naar_dict() for r in self.regels],
             "omgevingsdiensten": [d.naar_dict() for d in self.omgevingsdiensten],

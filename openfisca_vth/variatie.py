@@ -114,6 +114,8 @@ class Variatie:
     reden: str  # why per_waarde, empty when stacked
     uitkomsten: tuple[Waardeuitkomst, ...]  # in the order of the values
     diensten: tuple[tuple[str, str], ...]  # (code, naam) of the diensten in the month
+    dataset_bron: str = ""
+    toelichting: str = ""  # the dataset's caveat (an illustrative scenario)
 
     @property
     def wisselingen(self) -> tuple[Wissel, ...]:
@@ -142,8 +144,9 @@ class Variatie:
             "parameter": self.parameter,
             "periode": self.periode,
             "hervorming": self.hervorming,
-            "dataset": self.dataset,
+            "dataset": {"naam": self.dataset, "bron": self.dataset_bron},
             "illustratief": self.illustratief,
+            "toelichting": self.toelichting,
             "werkwijze": self.werkwijze,
             "reden_per_waarde": self.reden or None,
             "waarden": [u.naar_dict() for u in self.uitkomsten],
@@ -529,4 +532,6 @@ def varieer_in(
         reden=reden,
         uitkomsten=uitkomsten,
         diensten=tuple((d.code, d.naam) for d in dataset.omgevingsdiensten(periode)),
+        dataset_bron=dataset.bron,
+        toelichting=dataset.toelichting,
     )

@@ -265,8 +265,8 @@ class Vergelijking:
             "hervorming": self.hervorming,
             "toelichting": self.toelichting,
             "totalen": self.statustotalen,
-            "aannames": [dataclasses.asdict(a) for a in self.aannames],
-            "regels": [dataclasses.asdict(r) for r in self.regels],
+            "aannames": [_dict(a) for a in self.aannames],
+            "regels": [_dict(r) for r in self.regels],
             "kop": self.kop(),
         }
 
@@ -282,15 +282,15 @@ class Vergelijking:
             "toelichting": self.toelichting,
             "aantal": self.aantal,
             "kopvariabelen": list(self.kopvariabelen),
-            "basis_aannames": [dataclasses.asdict(a) for a in self.basis_aannames],
+            "basis_aannames": [_dict(a) for a in self.basis_aannames],
             "basis_totalen": self.basis_statustotalen,
             "toelichting_totalen": self.toelichting_totalen,
             "varianten": [self.variant_dict()],
-            "aannames": [dataclasses.asdict(a) for a in self.aannames],
-            "regels": [dataclasses.asdict(r) for r in self.regels],
-            "termijnen": [dataclasses.asdict(t) for t in self.termijnen],
-            "totalen": [dataclasses.asdict(t) for t in self.totalen],
-            "verschillen": [dataclasses.asdict(v) for v in self.verschillen],
+            "aannames": [_dict(a) for a in self.aannames],
+            "regels": [_dict(r) for r in self.regels],
+            "termijnen": [_dict(t) for t in self.termijnen],
+            "totalen": [_dict(t) for t in self.totalen],
+            "verschillen": [_dict(v) for v in self.verschillen],
         }
 
 
@@ -377,7 +377,7 @@ class Variantenvergelijking:
             "waarschuwing": self.waarschuwing,
             "aantal": self.aantal,
             "kopvariabelen": list(self.kopvariabelen),
-            "basis_aannames": [dataclasses.asdict(a) for a in self.basis_aannames],
+            "basis_aannames": [_dict(a) for a in self.basis_aannames],
             "basis_totalen": self.basis_totalen,
             "toelichting_totalen": self.toelichting_totalen,
             "varianten": [v.variant_dict() for v in self.varianten],
@@ -406,7 +406,7 @@ class Variantenvergelijking:
             ],
             "verschillen": [
                 {
-                    **{k: v for k, v in dataclasses.asdict(r).items() if k != "na"},
+                    **{k: v for k, v in _dict(r).items() if k != "na"},
                     "per_variant": dict(zip(namen, r.na, strict=True)),
                 }
                 for r in self.verschillen
@@ -1090,6 +1090,20 @@ def _md_bronnen(vv):
         return []
     rijen = [(f"`{p}`", status or "", "; ".join(md_bron(b) for b in bron)) for p, (status, bron) in bronnen.items()]
     return ["### Bronnen van de gewijzigde regels", "", *md_tabel(["regel", "status", "bron"], rijen), ""]
+
+
+def _lijsten(waarde: Any) -> Any:
+    """``waarde`` with every tuple a list, as JSON has it (so a dict equals its JSON text read back)."""
+    if isinstance(waarde, dict):
+        return {k: _lijsten(v) for k, v in waarde.items()}
+    if isinstance(waarde, list | tuple):
+        return [_lijsten(v) for v in waarde]
+    return waarde
+
+
+def _dict(rij: Any) -> dict[str, Any]:
+    """A dataclass row of a comparison as its JSON object."""
+    return _lijsten(dataclasses.asdict(rij))
 
 
 def naar_json_dict(vergelijking: Vergelijking | Variantenvergelijking | Tijdlijnvergelijking) -> Any:

@@ -193,6 +193,7 @@ class Verklaring:
             "soort": self.soort,
             "dataset": {"naam": self.dataset, "bron": self.dataset_bron},
             "illustratief": self.illustratief,
+            "toelichting": self.toelichting,
             "stappen": [s.naar_dict() for s in self.stappen],
         }
 

@@ -247,3 +247,24 @@ def test_seveso_categorieen_komen_uit_de_regels_in_werking(tmp_path, dataset, ba
     hervormd = laad_hervorming(str(bestand), baseline)
     assert set(bereken_status(dataset, hervormd, "2025-12").seveso_categorieen) == alle_twee
     assert bereken_status(dataset, hervormd, "2026-01").seveso_categorieen == ("seveso_inrichtingen",)
+
+
+def test_json_toont_elke_deelnemer_die_de_tabel_noemt(capsys):
+    """The JSON drops no deelnemer the table shows a line for: those missing basistaken with every
+    field, and those that can be held to a statutory criterion the dienst fails (issue 12)."""
+    import openfisca_vth as vth
+
+    rapport = vth.status("2028-01", "wetsvoorstel_versterking_vth")
+    data = rapport.naar_dict()
+    aanspreekbaar = [x for d in data["omgevingsdiensten"] for x in d["deelnemers_aanspreekbaar_op_criteria"]]
+    verwacht = [
+        x
+        for d in rapport.omgevingsdiensten
+        for x in d.deelnemers
+        if any(o.onderwerp == "criteria" for o in x.wie_kan_optreden)
+    ]
+    assert aanspreekbaar and [x["id"] for x in aanspreekbaar] == [x.id for x in verwacht]
+    assert all(any(o["onderwerp"] == "criteria" for o in x["wie_kan_optreden"]) for x in aanspreekbaar)
+    ontbrekend = [x for d in data["omgevingsdiensten"] for x in d["deelnemers_met_ontbrekende_basistaken"]]
+    assert ontbrekend and all(set(x) == set(rapport.omgevingsdiensten[0].deelnemers[0].naar_dict()) for x in ontbrekend)
+    assert data["seveso_categorieen"] == list(rapport.seveso_categorieen)

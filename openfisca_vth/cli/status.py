@@ -162,7 +162,7 @@ def _tekorten(dienst, rapport):
             wat.append("regionale strategie niet vastgesteld")
         if wat:
             regels.append(f"{d.naam} ({d.soort}, {d.id}): {'; '.join(wat)}")
-    aanspreekbaar = [d for d in dienst.deelnemers if any(o.onderwerp == "criteria" for o in d.wie_kan_optreden)]
+    aanspreekbaar = dienst.deelnemers_aanspreekbaar_op_criteria
     if aanspreekbaar:
         wie = {}
         for d in aanspreekbaar:
