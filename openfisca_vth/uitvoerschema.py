@@ -23,7 +23,8 @@ SCHEMA_BESTAND = "uitvoer.schema.json"
 # The kinds of output, each a key of the schema's ``$defs`` (the other keys are building blocks):
 # status and tijdlijn (``openfisca-vth status``), vergelijking, variantenvergelijking and
 # tijdlijnvergelijking (``compare``), verklaring (``explain``), variatie (``sweep``), aannames
-# (``aannames``) and fout (the body of a refused Web API request).
+# (``aannames``), regels and hervormingen (the Web API's GET /regels and /hervormingen) and fout
+# (the body of a refused Web API request).
 SOORTEN: tuple[str, ...] = (
     "status",
     "tijdlijn",
@@ -33,6 +34,8 @@ SOORTEN: tuple[str, ...] = (
     "verklaring",
     "variatie",
     "aannames",
+    "regels",
+    "hervormingen",
     "fout",
 )
 

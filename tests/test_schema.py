@@ -144,6 +144,12 @@ VERZOEKEN = {
     "fout_route": ("get", "/bestaat-niet", None),
     "fout_methode": ("delete", "/calculate", None),
 }
+# name -> (kind, route): answers only the Web API gives
+WEB_ANTWOORDEN = {
+    "regels": ("regels", "/regels?periode=2026-04"),
+    "regels_hervorming": ("regels", f"/regels?periode=2028-01&hervorming={HV}"),
+    "hervormingen": ("hervormingen", "/hervormingen"),
+}
 
 
 def _web_api(tax_benefit_system):
@@ -160,6 +166,10 @@ def _web_api(tax_benefit_system):
             antwoord = getattr(client, methode)(pad)
         assert 400 <= antwoord.status_code < 500, (naam, antwoord.status_code)
         uitkomst[naam] = ("fout", antwoord.get_json())
+    for naam, (soort, pad) in WEB_ANTWOORDEN.items():
+        antwoord = client.get(pad)
+        assert antwoord.status_code == 200, (naam, antwoord.get_data(as_text=True))
+        uitkomst[naam] = (soort, antwoord.get_json())
     return uitkomst
 
 
@@ -188,6 +198,7 @@ NAMEN = [
     "varianten_een_variant",
     "variatie_per_waarde",
     *VERZOEKEN,
+    *WEB_ANTWOORDEN,
 ]
 
 

@@ -301,3 +301,34 @@ def test_voorbeeldsituatie_rekent_via_calculate(client):
 
     uitkomst = goed(client.post("/calculate", json=situatievoorbeeld("omgevingsdienst")))
     assert uitkomst["omgevingsdiensten"]["od_voorbeeld"]["aantal_robuustheidscriteria_niet_voldaan"] == {"2026-04": 1}
+
+
+# -- every answer of the job routes follows the one schema ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("route", "soort"),
+    [
+        ("/status?periode=2026-04", "status"),
+        ("/status?periode=2026-01:2026-02", "tijdlijn"),
+        ("/compare?hervorming=uitstel_termijn_2027&periode=2026-06", "vergelijking"),
+        (
+            "/compare?hervorming=uitstel_termijn_2027&hervorming=wetsvoorstel_per_2027_07&periode=2027-07",
+            "variantenvergelijking",
+        ),
+        ("/compare?hervorming=uitstel_termijn_2027&periode=2026-06:2026-07", "tijdlijnvergelijking"),
+        ("/explain/odra?periode=2026-04", "verklaring"),
+        (f"/sweep?parameter={MINIMUM}&waarden=0:200:100&periode=2026-04", "variatie"),
+        ("/aannames?periode=2026-04", "aannames"),
+        ("/regels?periode=2026-04", "regels"),
+        ("/hervormingen", "hervormingen"),
+        ("/status?period=2026-04", "fout"),
+        ("/sweep?parameter=x", "fout"),
+    ],
+)
+def test_antwoorden_volgen_het_schema(client, route, soort):
+    import jsonschema
+
+    from openfisca_vth.uitvoerschema import schema_voor
+
+    jsonschema.Draft202012Validator(schema_voor(soort)).validate(client.get(route).get_json())
