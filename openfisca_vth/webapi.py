@@ -21,9 +21,12 @@
 import json
 import logging
 import math
+import os
 import re
+from collections.abc import Sequence
+from typing import Any
 
-from flask import Request, current_app, request
+from flask import Flask, Request, current_app, request
 from flask.json.provider import DefaultJSONProvider
 from openfisca_core import periods
 from werkzeug.exceptions import HTTPException
@@ -64,7 +67,7 @@ WELKOM = (
 class Weigering(Exception):
     """A refused request: HTTP ``status``, one Dutch line ``fout`` and the place ``pad``."""
 
-    def __init__(self, status, fout, pad=()):
+    def __init__(self, status: int, fout: str, pad: Sequence[str | int] = ()) -> None:
         super().__init__(fout)
         self.status = status
         self.fout = fout
@@ -139,7 +142,7 @@ def _met_pad(pad, melding):
 _STRUCTUUR = re.compile(r'[\[\]{}"\\]')
 
 
-def json_te_diep(tekst, maximum):
+def json_te_diep(tekst: str, maximum: int) -> bool:
     """True if ``tekst`` nests arrays/objects deeper than ``maximum`` (strings skipped).
 
     One pass over the structural characters, no recursion: it runs before any parser sees the text.
@@ -189,7 +192,7 @@ def _geen_dubbele_sleutels(paren):
     return uitkomst
 
 
-def lees_json(ruw, max_diepte=MAX_DIEPTE):
+def lees_json(ruw: bytes, max_diepte: int = MAX_DIEPTE) -> Any:
     """The JSON value in the bytes ``ruw``, or a :class:`Weigering` (400) in one line."""
     try:
         tekst = ruw.decode("utf-8-sig")
@@ -235,7 +238,7 @@ def _maanden(periode):
     return 1
 
 
-def controleer_omvang(systeem, situatie, limieten, trace=False):
+def controleer_omvang(systeem: Any, situatie: dict[str, Any], limieten: dict[str, int], trace: bool = False) -> None:
     """Refuse (413) a checked situation that asks for more work than ``limieten`` allows.
 
     The cost of a request grows with entities x months (every variable is an array over all
@@ -303,7 +306,7 @@ def _eerste_melding(knoop):
     return [], "ongeldige situatie"
 
 
-def vertaal(melding, systeem):
+def vertaal(melding: str, systeem: Any) -> str:
     """One of OpenFisca's English situation messages in Dutch (:func:`openfisca_vth.errors.vertaal`);
     an unknown variable also says where the list of variables is."""
     melding = vertaal_melding(melding, systeem)
@@ -317,16 +320,16 @@ def vertaal(melding, systeem):
 
 
 def maak_app(
-    tax_benefit_system=None,
-    hervorming=None,
-    dataset=None,
-    max_bytes=MAX_BYTES,
-    max_diepte=MAX_DIEPTE,
-    max_entiteiten=MAX_ENTITEITEN,
-    max_berekeningen=MAX_BEREKENINGEN,
-    max_maanden=MAX_MAANDEN,
-    max_cellen=MAX_CELLEN,
-):
+    tax_benefit_system: Any = None,
+    hervorming: str | None = None,
+    dataset: str | os.PathLike[str] | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_diepte: int = MAX_DIEPTE,
+    max_entiteiten: int = MAX_ENTITEITEN,
+    max_berekeningen: int = MAX_BEREKENINGEN,
+    max_maanden: int = MAX_MAANDEN,
+    max_cellen: int = MAX_CELLEN,
+) -> Flask:
     """OpenFisca's Web API for ``tax_benefit_system`` (default: this package), under
     ``hervorming`` (a name or reform file for :func:`openfisca_vth.reforms.laad_hervorming`),
     with the checks of this module, plus the main jobs (:mod:`openfisca_vth.webtaken`) on
@@ -476,7 +479,9 @@ def _parameternamen(systeem):
 # /parameter, /variable and /spec: per-value legal status, links to the real files, the job routes
 
 
-def bronlink(metadata, bestand, regels=None):
+def bronlink(
+    metadata: dict[str, str], bestand: str | os.PathLike[str], regels: tuple[int, int] | None = None
+) -> str | None:
     """The link to ``bestand`` (an absolute path of this package) in the repository, at the
     release's tag (the version); ``regels`` (first, last) adds the line anchor. None when the file
     is not part of the package."""
@@ -531,7 +536,7 @@ def _codelink(metadata, code):
     return bronlink(metadata, bestand, (eerste, eerste + len(regels) - 1)) if bestand else None
 
 
-def parameter_antwoord(parameter, metadata):
+def parameter_antwoord(parameter: Any, metadata: dict[str, str]) -> dict[str, Any]:
     """OpenFisca's /parameter answer for ``parameter``, with a source link into the repository and,
     for a leaf, ``waarden``: per date the value with its own ``status`` and ``reference`` (a value
     may rest on another text than the leaf's default: an ``aanname`` date in an ``amvb`` rule)."""
@@ -559,7 +564,7 @@ def parameter_antwoord(parameter, metadata):
     return antwoord
 
 
-def vervang_metadata_routes(app, systeem):
+def vervang_metadata_routes(app: Flask, systeem: Any) -> None:
     """Serve /parameter, /variable and /spec from answers built here: OpenFisca's own, with the
     per-value status, links to the real files and the job routes in the OpenAPI description."""
     from flask import abort, jsonify

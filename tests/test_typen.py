@@ -29,7 +29,9 @@ GETYPEERDE_MODULES = (
     "openfisca_vth.enums",
     "openfisca_vth.grafiek",
     "openfisca_vth.metadata",
+    "openfisca_vth.model",
     "openfisca_vth.periode",
+    "openfisca_vth.records",
     "openfisca_vth.rapport",
     "openfisca_vth.reforms",
     "openfisca_vth.reforms.basis",
@@ -37,9 +39,13 @@ GETYPEERDE_MODULES = (
     "openfisca_vth.taxbenefitsystem",
     "openfisca_vth.tijdlijn",
     "openfisca_vth.uitvoer",
+    "openfisca_vth.uitvoerschema",
     "openfisca_vth.variatie",
     "openfisca_vth.vergelijking",
     "openfisca_vth.verklaring",
+    "openfisca_vth.webapi",
+    "openfisca_vth.webspec",
+    "openfisca_vth.webtaken",
 )
 
 
