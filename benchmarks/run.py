@@ -55,6 +55,14 @@ def metingen(runs):
     waarden = lees_waarden("0:999", zoek_parameter(baseline.parameters, minimum))
     tijdlijn = maanden("2025-01:2030-12")
 
+    from openfisca_vth.webapi import maak_app
+
+    client = maak_app(baseline).test_client()
+    client.get("/status?periode=2026-04")  # the answer the second web line asks for again
+    nieuwe_maanden = iter(
+        m for jaar in range(2024, 2031) for m in maanden(f"{jaar}-01:{jaar}-12") if str(m) != "2026-04"
+    )
+
     def status(systeem=baseline, periode="2026-04"):
         return lambda: bereken_status(dataset, systeem, periode)
 
@@ -94,6 +102,18 @@ def metingen(runs):
             meet(status(), runs),
             "status van één maand",
             20,
+        ),
+        rij(
+            "web: GET /status, nieuwe maand",
+            meet(lambda: client.get(f"/status?periode={next(nieuwe_maanden)}"), runs),
+            meet(status(), runs),
+            "status van één maand",
+        ),
+        rij(
+            "web: GET /status, dezelfde vraag",
+            meet(lambda: client.get("/status?periode=2026-04"), runs),
+            meet(status(), runs),
+            "status van één maand",
         ),
         rij(
             "aannames: gevoeligheid, huidig recht",

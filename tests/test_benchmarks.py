@@ -18,7 +18,7 @@ def test_benchmarks_draaien_en_tonen_verhoudingen():
     assert regels[0].startswith("openfisca-vth benchmarks, ") and "cores" in regels[0]
     assert regels[1].split()[:2] == ["meting", "tijd"]
     metingen = regels[2:]
-    assert len(metingen) == 6 and all(regel.split()[-1].endswith("x") or "<=" in regel for regel in metingen)
+    assert len(metingen) == 8 and all(regel.split()[-1].endswith("x") or "<=" in regel for regel in metingen)
 
 
 def test_schaal_draait():
