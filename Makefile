@@ -18,10 +18,10 @@ status: setup
 	$(BIN)/openfisca-vth status $(ARGS)
 
 test: setup lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 test-snel: setup  # while you work: skips the slow tests (property tests, packaging, live server, benchmarks)
-	$(BIN)/pytest -q -m 'not traag'
+	$(BIN)/pytest -q -n auto -m 'not traag'
 
 serve: setup
 	$(BIN)/openfisca-vth serve $(ARGS)

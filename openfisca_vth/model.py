@@ -91,11 +91,10 @@ class Rekenmodel:
     def __init__(
         self, dataset: Dataset | str | os.PathLike[str] | None = None, systeem: TaxBenefitSystem | None = None
     ) -> None:
-        from openfisca_vth import CountryTaxBenefitSystem
         from openfisca_vth.dataset import Dataset, laad_dataset
 
         self.dataset: Dataset = dataset if isinstance(dataset, Dataset) else laad_dataset(dataset)
-        self.huidig_recht: TaxBenefitSystem = systeem if systeem is not None else CountryTaxBenefitSystem()
+        self.huidig_recht: TaxBenefitSystem = systeem if systeem is not None else gedeeld_huidig_recht()
         self._systemen: OrderedDict[tuple[Any, ...], Hervorming] = OrderedDict()
         self._rapporten: OrderedDict[tuple[Any, ...], Statusrapport] = OrderedDict()
         self._slot = threading.Lock()
@@ -368,8 +367,26 @@ def _laad(spec: str, basis: Any) -> Any:
 
 # -- one shared model of the embedded dataset, for the module functions ----------------------------
 
+_gedeeld_slot = threading.RLock()
+_huidig_recht: TaxBenefitSystem | None = None
+
+
+def gedeeld_huidig_recht() -> TaxBenefitSystem:
+    """The current-law system every model of this process shares when it is given none.
+
+    A system is only read (a reform applies to a copy, ``tests/test_hervormingen.py``), so one per
+    process serves every model, command and request; building it costs more than a status.
+    """
+    global _huidig_recht
+    with _gedeeld_slot:
+        if _huidig_recht is None:
+            from openfisca_vth import CountryTaxBenefitSystem
+
+            _huidig_recht = CountryTaxBenefitSystem()
+        return _huidig_recht
+
+
 _gedeeld: Rekenmodel | None = None
-_gedeeld_slot = threading.Lock()
 
 
 def gedeeld_model() -> Rekenmodel:

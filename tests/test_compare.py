@@ -276,6 +276,8 @@ def test_compare_bouwt_elk_stelsel_een_keer(capsys, situatie_bestand, monkeypatc
 
     monkeypatch.setattr(openfisca_vth.CountryTaxBenefitSystem, "__init__", init)
     monkeypatch.setattr(openfisca_vth.reforms, "laad_hervorming", laad)
+    # as in a fresh process: the current-law system every model shares is not built yet
+    monkeypatch.setattr(openfisca_vth.model, "_huidig_recht", None)
     status, _, _ = _compare(
         capsys, "--reform", "wetsvoorstel_versterking_vth", "--period", "2028-01", "--situatie", situatie_bestand
     )

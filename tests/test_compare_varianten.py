@@ -358,6 +358,8 @@ def test_elk_stelsel_een_keer_en_de_baseline_blijft_ongewijzigd(capsys, monkeypa
 
     monkeypatch.setattr(openfisca_vth.CountryTaxBenefitSystem, "__init__", init)
     monkeypatch.setattr(openfisca_vth.reforms, "laad_hervorming", laad)
+    # as in a fresh process: the current-law system every model shares is not built yet
+    monkeypatch.setattr(openfisca_vth.model, "_huidig_recht", None)
     argumenten = [
         "--basis",
         "wetsvoorstel_per_2027_07",

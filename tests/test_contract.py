@@ -20,13 +20,13 @@ CATEGORIEEN = {
 CRITERIA = {"basistakenpakket", "kritieke_massa", "onafhankelijkheid", "uniform_beleid", "financiering", "werkgebied"}
 
 DEELNEMER_INVOER = {
-    **{f"ingebracht_{c}": (bool, False) for c in CATEGORIEEN},
-    **{f"heeft_taken_{c}": (bool, True) for c in CATEGORIEEN},
+    **{f"ingebracht_{c}": (bool, False) for c in sorted(CATEGORIEEN)},
+    **{f"heeft_taken_{c}": (bool, True) for c in sorted(CATEGORIEEN)},
     "mandaat_verleend": (bool, False),
     "regionale_strategie_vastgesteld": (bool, False),
 }
 DEELNEMER_UITKOMSTEN = {
-    **{f"basistaak_ontbreekt_{c}": bool for c in CATEGORIEEN},
+    **{f"basistaak_ontbreekt_{c}": bool for c in sorted(CATEGORIEEN)},
     "aantal_ontbrekende_basistaken": int,
     "brengt_basistakenpakket_volledig_in": bool,
     "interbestuurlijk_toezicht_mogelijk": bool,
@@ -41,7 +41,7 @@ DIENST_INVOER = {
     "is_seveso_omgevingsdienst": (bool, False),
 }
 DIENST_UITKOMSTEN = {
-    **{f"robuustheidscriterium_{c}": bool for c in CRITERIA},
+    **{f"robuustheidscriterium_{c}": bool for c in sorted(CRITERIA)},
     "aantal_robuustheidscriteria_niet_voldaan": int,
     "robuust": bool,
     "robuustheidstermijn_verstreken": bool,
