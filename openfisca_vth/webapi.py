@@ -192,14 +192,32 @@ def _geen_dubbele_sleutels(paren):
     return uitkomst
 
 
-def lees_json(ruw: bytes, max_diepte: int = MAX_DIEPTE) -> Any:
-    """The JSON value in the bytes ``ruw``, or a :class:`Weigering` (400) in one line."""
+def lees_body(max_bytes: int, te_groot: str) -> bytes:
+    """The body of the request being served: a :class:`Weigering` (413, ``te_groot``) beyond
+    ``max_bytes``, whether the client announced its length or streamed it."""
+    if request.content_length is not None and request.content_length > max_bytes:
+        raise Weigering(413, te_groot)
+    ruw = request.get_data(cache=False)
+    if len(ruw) > max_bytes:
+        raise Weigering(413, te_groot)
+    return ruw
+
+
+def als_tekst(ruw: bytes, wat: str, leeg: str) -> str:
+    """``ruw`` as UTF-8 text (a byte order mark allowed); a :class:`Weigering` (400) names ``wat``
+    when it is not UTF-8 and says ``leeg`` when it holds nothing."""
     try:
         tekst = ruw.decode("utf-8-sig")
     except UnicodeDecodeError as fout:
-        raise Weigering(400, f"de inhoud is geen UTF-8 (ongeldige byte op positie {fout.start})") from None
+        raise Weigering(400, f"{wat} is geen UTF-8 (ongeldige byte op positie {fout.start})") from None
     if not tekst.strip():
-        raise Weigering(400, "lege inhoud: stuur een situatie als JSON-object")
+        raise Weigering(400, leeg)
+    return tekst
+
+
+def lees_json(ruw: bytes, max_diepte: int = MAX_DIEPTE) -> Any:
+    """The JSON value in the bytes ``ruw``, or a :class:`Weigering` (400) in one line."""
+    tekst = als_tekst(ruw, "de inhoud", "lege inhoud: stuur een situatie als JSON-object")
     if json_te_diep(tekst, max_diepte):
         raise Weigering(400, f"de JSON is dieper genest dan {max_diepte} niveaus; een situatie heeft er 4")
     try:
@@ -374,12 +392,7 @@ def maak_app(
             soort = request.headers.get("Content-Type")
             kreeg = f"kreeg {_kort(soort, 60)!r}" if soort else "het verzoek had geen Content-Type"
             raise Weigering(415, f"verwacht Content-Type: {JSON_INHOUD}; {kreeg}")
-        if request.content_length is not None and request.content_length > max_bytes:
-            raise Weigering(413, _te_groot(max_bytes))
-        ruw = request.get_data(cache=False)
-        if len(ruw) > max_bytes:
-            raise Weigering(413, _te_groot(max_bytes))
-        situatie = lees_json(ruw, max_diepte)
+        situatie = lees_json(lees_body(max_bytes, _te_groot(max_bytes)), max_diepte)
         try:
             schoon = controleer_situatie(systeem, situatie)
         except SituatieFout as fout:

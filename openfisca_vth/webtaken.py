@@ -275,15 +275,10 @@ def _hervorming_uit_body(model: Rekenmodel) -> Hervorming | None:
     if soort not in HERVORMING_INHOUD:
         kreeg = f"kreeg {soort!r}" if soort else "het verzoek had geen Content-Type"
         raise TaakFout(415, f"een hervormingsbestand is YAML: stuur Content-Type: application/yaml; {kreeg}")
-    if request.content_length is not None and request.content_length > MAX_HERVORMING_BYTES:
-        raise TaakFout(413, f"het hervormingsbestand is groter dan {MAX_HERVORMING_BYTES} bytes")
-    ruw = request.get_data(cache=True)
-    if len(ruw) > MAX_HERVORMING_BYTES:
-        raise TaakFout(413, f"het hervormingsbestand is groter dan {MAX_HERVORMING_BYTES} bytes")
-    try:
-        tekst = ruw.decode("utf-8-sig")
-    except UnicodeDecodeError as fout:
-        raise TaakFout(400, f"het hervormingsbestand is geen UTF-8 (ongeldige byte op positie {fout.start})") from None
-    if not tekst.strip():
-        raise TaakFout(400, "lege body: stuur een hervormingsbestand (YAML, docs/reforms.md) of gebruik GET")
+    from openfisca_vth.webapi import als_tekst, lees_body
+
+    ruw = lees_body(MAX_HERVORMING_BYTES, f"het hervormingsbestand is groter dan {MAX_HERVORMING_BYTES} bytes")
+    tekst = als_tekst(
+        ruw, "het hervormingsbestand", "lege body: stuur een hervormingsbestand (YAML, docs/reforms.md) of gebruik GET"
+    )
     return model.hervorming_uit_tekst(tekst, "hervormingsbestand (body)")
