@@ -68,9 +68,6 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
     """Register the job routes on ``app``; ``standaard`` is the reform the server was started
     with (the answer when a request names none)."""
 
-    def vraag(route: str) -> dict[str, Any]:
-        return _lees_query(route)
-
     def hervorming(waarde: str | None) -> HervormingLike:
         """The reform a request names, the one in its body, or the server's."""
         uit_body = _hervorming_uit_body(model)
@@ -99,7 +96,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
 
     @app.route("/status", methods=["GET", "POST"])
     def vth_status() -> Any:
-        q = vraag("status")
+        q = _lees_query("status")
         gekozen = hervorming(q.get("hervorming"))
         periode = q.get("periode")
         if periode and ":" in periode:
@@ -111,7 +108,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
     def vth_compare() -> Any:
         from openfisca_vth.vergelijking import naar_json_dict
 
-        q = vraag("compare")
+        q = _lees_query("compare")
         varianten: list[HervormingLike] = [_op_naam(model, n, "hervorming") for n in q.get("hervorming", [])]
         uit_body = _hervorming_uit_body(model)
         if uit_body is not None:
@@ -133,13 +130,13 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
 
     @app.route("/explain/<path:code>", methods=["GET", "POST"])
     def vth_explain(code: str) -> Any:
-        q = vraag("explain")
+        q = _lees_query("explain")
         gekozen = hervorming(q.get("hervorming"))
         return antwoord(model.verklaar(code, q.get("periode"), gekozen).naar_dict(), gekozen)
 
     @app.route("/sweep", methods=["GET", "POST"])
     def vth_sweep() -> Any:
-        q = vraag("sweep")
+        q = _lees_query("sweep")
         for verplicht, voorbeeld in (
             ("parameter", "robuustheidscriteria.kritieke_massa.minimum_fte_formatie"),
             ("waarden", "0:300:50"),
@@ -158,15 +155,14 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
 
     @app.route("/aannames")
     def vth_aannames() -> Any:
-        q = vraag("aannames")
+        q = _lees_query("aannames")
         naam = q.get("hervorming")
         spec = standaard if naam is None else _op_naam(model, naam, "hervorming")
-        assert spec is None or isinstance(spec, str)
         return antwoord(model.aannames(q.get("periode"), spec).naar_dict(), spec)
 
     @app.route("/regels")
     def vth_regels() -> Any:
-        q = vraag("regels")
+        q = _lees_query("regels")
         naam = q.get("hervorming")
         gekozen = standaard if naam is None else _op_naam(model, naam, "hervorming")
         regels = model.regels(q.get("periode"), gekozen)
@@ -181,7 +177,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
 
     @app.route("/hervormingen")
     def vth_hervormingen() -> Any:
-        vraag("hervormingen")
+        _lees_query("hervormingen")
         return app.json.response(
             {
                 "standaard": standaard,
@@ -244,7 +240,7 @@ def _bekende_hervormingen() -> list[dict[str, str]]:
     return lijst
 
 
-def _op_naam(model: Rekenmodel, tekst: str | None, parameter: str) -> HervormingLike:
+def _op_naam(model: Rekenmodel, tekst: str | None, parameter: str) -> str | None:
     """A reform named in a request: known names only (never a path on the server or a class path)."""
     from openfisca_vth.reforms import bekende_hervormingen
 
