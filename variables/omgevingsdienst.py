@@ -101,10 +101,12 @@ class formatie_meegekomen_bij_inbreng(Variable):
         meegekomen = numpy.zeros(deelnemer.count)
         for categorie in TAAKCATEGORIEEN:
             code, regels = categorie.code, categorieen[categorie.code]
+            aandeel = regels.inbreng_aangenomen * regels.formatie_bij_inbreng
+            if numpy.ndim(aandeel) == 0 and not aandeel:
+                continue  # nothing comes along for this category (an array when a sweep varies it)
             # only tasks the deelnemer has, is competent for and had not yet brought in
             verschuldigd = bevoegd(regels, deelnemer, period) * deelnemer(f"heeft_taken_{code}", period)
             nog_niet_ingebracht = numpy.logical_not(deelnemer(f"ingebracht_{code}", period))
             eigen = deelnemer(f"fte_eigen_uitvoering_{code}", period)
-            aandeel = regels.inbreng_aangenomen * regels.formatie_bij_inbreng
             meegekomen = meegekomen + aandeel * verschuldigd * nog_niet_ingebracht * eigen
         return meegekomen

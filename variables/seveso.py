@@ -45,7 +45,9 @@ class aangewezen_seveso_omgevingsdienst(Variable):
         aanwijzing = geldende_regels(parameters, period).basistakenpakket.seveso_aanwijzing
         eigen_dienst = deelnemer("code_omgevingsdienst", period)
         eigen_is_seveso = deelnemer.omgevingsdienst("is_seveso_omgevingsdienst", period)
-        aangewezen = numpy.where(eigen_is_seveso, eigen_dienst, "").astype(object)
+        aangewezen = numpy.full(deelnemer.count, "", dtype=object)
+        seveso = numpy.flatnonzero(eigen_is_seveso)
+        aangewezen[seveso] = eigen_dienst[seveso]
         provincies = numpy.flatnonzero(deelnemer("bestuurslaag", period) == Bestuurslaag.provincie)
         codes = deelnemer("cbs_code", period)[provincies]  # only provincie records are designated
         for cbs_code in aanwijzing:
@@ -113,16 +115,22 @@ class draagt_seveso_plicht(Variable):
         p = numpy.flatnonzero(is_provincie)
         if not p.size:
             return uitkomst
-        eigen, aangewezen = eigen[p].astype(str), aangewezen[p].astype(str)
-        provincie = numpy.char.add(numpy.char.add(kopie[p].astype(str), "/"), codes[p].astype(str))
-        bekend = (codes[p] != "") & (aangewezen != "")
-        sleutel = numpy.char.add(numpy.char.add(provincie, "|"), eigen)
-        partij_bij_aangewezen = numpy.isin(numpy.char.add(numpy.char.add(provincie, "|"), aangewezen), sleutel)
+        eigen, aangewezen, codes = eigen[p].astype(str), aangewezen[p].astype(str), codes[p].astype(str)
+        # texts as integers once (numpy.unique sorts, so an integer's order is its text's order):
+        # the keys below are then sums and products, not joined strings
+        dienstnummers, dienst = numpy.unique(numpy.concatenate((eigen, aangewezen)), return_inverse=True)
+        eigen_nr, aangewezen_nr = dienst[: p.size], dienst[p.size :]
+        _, code_nr = numpy.unique(codes, return_inverse=True)
+        provincie = kopie[p].astype(numpy.int64) * (p.size + 1) + code_nr  # one provincie of one copy
+        bekend = (codes != "") & (aangewezen != "")
+        partij_bij_aangewezen = numpy.isin(
+            provincie * dienstnummers.size + aangewezen_nr, provincie * dienstnummers.size + eigen_nr
+        )
         # the record with the alphabetically first dienst code of each provincie
-        volgorde = numpy.lexsort((eigen, provincie))
+        volgorde = numpy.lexsort((eigen_nr, provincie))
         gesorteerd = provincie[volgorde]
         eerste = numpy.zeros(p.size, dtype=bool)
         eerste[volgorde[numpy.r_[True, gesorteerd[1:] != gesorteerd[:-1]]]] = True
-        hier = (eigen == aangewezen) & (aangewezen != "")
+        hier = (eigen_nr == aangewezen_nr) & (aangewezen != "")
         uitkomst[p] = hier | (bekend & ~partij_bij_aangewezen & eerste)
         return uitkomst

@@ -29,8 +29,10 @@ def _variabele(naam, **attributen):
     return type(naam, (Variable,), {"__module__": __name__, **attributen})
 
 
-def _seveso_tekort(deelnemer, period, ingebracht):
-    """Ow 18.22 lid 2: exclusive tasks belong at the designated Seveso-omgevingsdienst and nowhere else.
+def _seveso_tekort(deelnemer, period, ingebracht, wie):
+    """Ow 18.22 lid 2: exclusive tasks belong at the designated Seveso-omgevingsdienst and nowhere else,
+    for the deelnemers at the indices ``wie`` (those that owe the task: the text comparisons below
+    are the cost of this rule, so they run on those only).
 
     Falls short: brought in at this dienst while it is not the designated one; or, checked once per
     provincie (``draagt_seveso_plicht``), placed at another dienst or kept in-house
@@ -38,9 +40,10 @@ def _seveso_tekort(deelnemer, period, ingebracht):
     no dienst is designated, or when the placement is not stated and the deelnemer takes no part in
     the designated dienst (nothing is known either way).
     """
-    aangewezen = deelnemer("aangewezen_seveso_omgevingsdienst", period)
-    ondergebracht = deelnemer("seveso_taken_ondergebracht_bij", period)
-    hier = deelnemer("code_omgevingsdienst", period) == aangewezen
+    aangewezen = deelnemer("aangewezen_seveso_omgevingsdienst", period)[wie]
+    ondergebracht = deelnemer("seveso_taken_ondergebracht_bij", period)[wie]
+    hier = deelnemer("code_omgevingsdienst", period)[wie] == aangewezen
+    ingebracht = ingebracht[wie]
     # each comparison of text arrays once (they are the cost of this rule on large populations)
     ondergebracht_bij_aangewezen = ondergebracht == aangewezen
     niets_ondergebracht = ondergebracht == ""
@@ -50,7 +53,7 @@ def _seveso_tekort(deelnemer, period, ingebracht):
     elders_ondergebracht = numpy.logical_not(niets_ondergebracht) * numpy.logical_not(ondergebracht_bij_aangewezen)
     onbekend = niets_ondergebracht * numpy.logical_not(hier)
     plicht_niet_nagekomen = elders_ondergebracht + numpy.logical_not(bij_aangewezen) * numpy.logical_not(onbekend)
-    return elders_ingebracht + deelnemer("draagt_seveso_plicht", period) * plicht_niet_nagekomen
+    return elders_ingebracht + deelnemer("draagt_seveso_plicht", period)[wie] * plicht_niet_nagekomen
 
 
 def _formule_basistaak_ontbreekt(code):
@@ -63,7 +66,11 @@ def _formule_basistaak_ontbreekt(code):
         # brought in, or assumed brought in (a broadening of the basistakenpakket, after its transition term)
         ingebracht = numpy.logical_or(deelnemer(f"ingebracht_{code}", period), categorie.inbreng_aangenomen)
         if categorie.uitsluitend_seveso_omgevingsdienst:
-            return verschuldigd * _seveso_tekort(deelnemer, period, ingebracht)
+            tekort = numpy.zeros(deelnemer.count, dtype=bool)
+            wie = numpy.flatnonzero(verschuldigd)
+            if wie.size:
+                tekort[wie] = _seveso_tekort(deelnemer, period, ingebracht, wie)
+            return tekort
         return verschuldigd * numpy.logical_not(ingebracht)
 
     return formula
