@@ -80,7 +80,10 @@ def toon_verklaring(verklaring: dict[str, Any]) -> None:
     for stap in verklaring["stappen"]:
         if stap["diepte"] <= 1:
             bronnen = "; ".join(b["tekst"].split(":")[0] for b in stap["bronnen"][:1])
-            print(f"  {'  ' * stap['diepte']}{stap['label']}: {stap['waarde']}" + (f" [{bronnen}]" if bronnen else ""))
+            waarde = stap["waarde"]
+            if isinstance(waarde, bool):
+                waarde = "ja" if waarde else "nee"
+            print(f"  {'  ' * stap['diepte']}{stap['label']}: {waarde}" + (f" [{bronnen}]" if bronnen else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
