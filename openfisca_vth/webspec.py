@@ -87,6 +87,16 @@ _PARAMETERS: dict[str, dict[str, Any]] = {
         "schema": {"type": "string"},
         "example": "0:300:50",
     },
+    "formaat": {
+        "name": "formaat",
+        "in": "query",
+        "required": False,
+        "description": (
+            "json (standaard), of de tekst van de opdrachtregel: table (text/plain), csv, markdown of html "
+            "(een memo); welke een route kent, staat in docs/web-api.md"
+        ),
+        "schema": {"type": "string", "enum": ["json", "table", "csv", "markdown", "html"]},
+    },
     "code": {
         "name": "code",
         "in": "path",
@@ -145,30 +155,33 @@ def voeg_taken_toe_aan_spec(spec: dict[str, Any]) -> None:
     paden = spec.setdefault("paths", {})
     paden["/status"] = _route(
         "Stand van alle omgevingsdiensten in een maand (of een tijdlijn per maand)",
-        ["periode", "hervorming"],
+        ["periode", "hervorming", "formaat"],
         "status",
         post=True,
     )
     paden["/compare"] = _route(
         "Huidig recht (of een basis) tegen een of meer varianten: alleen wat verandert",
-        ["periode", "varianten", "basis", "variabelen"],
+        ["periode", "varianten", "basis", "variabelen", "formaat"],
         "vergelijking",
         post=True,
     )
     paden["/explain/{code}"] = _route(
         "Waarom een dienst (niet) robuust is of een deelnemer tekortschiet, met bronnen uit de trace",
-        ["code", "maand", "hervorming"],
+        ["code", "maand", "hervorming", "formaat"],
         "verklaring",
         post=True,
     )
     paden["/sweep"] = _route(
         "Eén regel doorgerekend voor veel waarden: hoeveel diensten robuust zijn en welke omslaan",
-        ["parameter", "waarden", "maand", "hervorming"],
+        ["parameter", "waarden", "maand", "hervorming", "formaat"],
         "variatie",
         post=True,
     )
     paden["/aannames"] = _route(
-        "Welke uitkomsten op een aanname rusten en welke standhouden", ["maand", "hervorming"], "aannames", post=False
+        "Welke uitkomsten op een aanname rusten en welke standhouden",
+        ["maand", "hervorming", "formaat"],
+        "aannames",
+        post=False,
     )
     paden["/regels"] = _route(
         "Elke regel die geldt, met waarde, juridische status en bronnen", ["maand", "hervorming"], "regels", post=False

@@ -18,6 +18,7 @@ names the reform it used (in the JSON and in the header ``VTH-Hervorming``).
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, request
@@ -40,15 +41,30 @@ HERVORMING_INHOUD = (
 
 # route -> the query parameters it takes (those in MEERVOUDIG may be repeated)
 PARAMETERS = {
-    "status": ("periode", "hervorming"),
-    "compare": ("periode", "hervorming", "basis", "variabelen"),
-    "explain": ("periode", "hervorming"),
-    "sweep": ("parameter", "waarden", "periode", "hervorming"),
-    "aannames": ("periode", "hervorming"),
+    "status": ("periode", "hervorming", "formaat"),
+    "compare": ("periode", "hervorming", "basis", "variabelen", "formaat"),
+    "explain": ("periode", "hervorming", "formaat"),
+    "sweep": ("parameter", "waarden", "periode", "hervorming", "formaat"),
+    "aannames": ("periode", "hervorming", "formaat"),
     "regels": ("periode", "hervorming"),
     "hervormingen": (),
 }
 MEERVOUDIG = {"compare": ("hervorming", "variabelen")}
+# ``formaat``: JSON (the default) or the command line's other formats, as text of this media type
+MEDIATYPEN = {
+    "json": "application/json",
+    "table": "text/plain",
+    "csv": "text/csv",
+    "markdown": "text/markdown",
+    "html": "text/html",
+}
+FORMATEN = {
+    "status": ("json", "table", "csv", "markdown", "html"),
+    "compare": ("json", "table", "csv", "markdown", "html"),
+    "explain": ("json", "table", "markdown", "html"),
+    "sweep": ("json", "table", "csv"),
+    "aannames": ("json", "table"),
+}
 ROUTES = (
     "GET /status, /compare, /explain/<code>, /sweep, /aannames, /regels, /hervormingen "
     "(POST /status, /compare, /explain/<code>, /sweep met een hervormingsbestand als body)"
@@ -78,8 +94,13 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
         # the server's own reform is the operator's choice (it may be a file); a request names one
         return standaard if waarde is None else _op_naam(model, waarde, "hervorming")
 
-    def antwoord(uitkomst: Any, gebruikt: HervormingLike) -> Any:
-        inhoud = app.json.response(uitkomst)
+    def antwoord(uitkomst: Any, gebruikt: HervormingLike, tekst: Callable[[str], str] | None = None) -> Any:
+        """The JSON of ``uitkomst``, or with ``formaat`` the command line's text (``tekst(formaat)``)."""
+        formaat = request.args.get("formaat", "json")
+        if formaat == "json" or tekst is None:
+            inhoud = app.json.response(uitkomst)
+        else:
+            inhoud = app.response_class(tekst(formaat), mimetype=MEDIATYPEN[formaat])
         inhoud.headers["VTH-Hervorming"] = _kop(_naam(gebruikt))
         return inhoud
 
@@ -96,13 +117,18 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
 
     @app.route("/status", methods=["GET", "POST"])
     def vth_status() -> Any:
+        from openfisca_vth.cli.status import opmaak
+
         q = _lees_query("status")
         gekozen = hervorming(q.get("hervorming"))
         periode = q.get("periode")
         if periode and ":" in periode:
             maanden_in(periode, 1)
-            return antwoord(model.tijdlijn(periode, gekozen).naar_dict(), gekozen)
-        return antwoord(model.status(periode, gekozen).naar_dict(), gekozen)
+            tijdlijn = model.tijdlijn(periode, gekozen)
+            return antwoord(tijdlijn.naar_dict(), gekozen, lambda f: opmaak(tijdlijn, f))
+        # a memo lists the rules the calculation read, as the command line's memo does
+        rapport = model.status(periode, gekozen, met_regels=q.get("formaat") in ("markdown", "html"))
+        return antwoord(rapport.naar_dict(), gekozen, lambda f: opmaak(rapport, f))
 
     @app.route("/compare", methods=["GET", "POST"])
     def vth_compare() -> Any:
@@ -125,14 +151,19 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
             raise TaakFout(400, "een hervormingsbestand als body wordt met huidig recht vergeleken; laat basis weg")
         variabelen = [n for deel in q.get("variabelen", []) for n in deel.split(",")] or None
         maanden_in(q.get("periode"), len(varianten) + 1)
+        from openfisca_vth.cli.compare import opmaak_vergelijking
+
         uitkomst = model.vergelijk(varianten, q.get("periode"), basis=basis, variabelen=variabelen)
-        return antwoord(naar_json_dict(uitkomst), basis)
+        return antwoord(naar_json_dict(uitkomst), basis, lambda f: opmaak_vergelijking(uitkomst, f, model.dataset))
 
     @app.route("/explain/<path:code>", methods=["GET", "POST"])
     def vth_explain(code: str) -> Any:
+        from openfisca_vth.verklaring import RENDERERS
+
         q = _lees_query("explain")
         gekozen = hervorming(q.get("hervorming"))
-        return antwoord(model.verklaar(code, q.get("periode"), gekozen).naar_dict(), gekozen)
+        verklaring = model.verklaar(code, q.get("periode"), gekozen)
+        return antwoord(verklaring.naar_dict(), gekozen, lambda f: RENDERERS[f](verklaring))
 
     @app.route("/sweep", methods=["GET", "POST"])
     def vth_sweep() -> Any:
@@ -151,14 +182,20 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
             raise TaakFout(
                 413, f"{len(waarden)} waarden in één verzoek; het maximum is {MAX_SWEEP_WAARDEN}", ["waarden"]
             )
-        return antwoord(model.varieer(q["parameter"], waarden, q.get("periode"), gekozen).naar_dict(), gekozen)
+        from openfisca_vth.cli.sweep import opmaak as sweep_opmaak
+
+        variatie = model.varieer(q["parameter"], waarden, q.get("periode"), gekozen)
+        return antwoord(variatie.naar_dict(), gekozen, lambda f: sweep_opmaak(variatie, f))
 
     @app.route("/aannames")
     def vth_aannames() -> Any:
         q = _lees_query("aannames")
         naam = q.get("hervorming")
         spec = standaard if naam is None else _op_naam(model, naam, "hervorming")
-        return antwoord(model.aannames(q.get("periode"), spec).naar_dict(), spec)
+        from openfisca_vth.cli.aannames import opmaak as aannames_opmaak
+
+        analyse = model.aannames(q.get("periode"), spec)
+        return antwoord(analyse.naar_dict(), spec, lambda f: aannames_opmaak(analyse, f))
 
     @app.route("/regels")
     def vth_regels() -> Any:
@@ -226,6 +263,12 @@ def _lees_query(route: str) -> dict[str, Any]:
             )
         else:
             uitkomst[sleutel] = waarden[0]
+    if "formaat" in uitkomst and uitkomst["formaat"] not in FORMATEN[route]:
+        raise TaakFout(
+            400,
+            f"onbekend formaat {uitkomst['formaat']!r}; deze route kent: {', '.join(FORMATEN[route])}",
+            ["formaat"],
+        )
     return uitkomst
 
 

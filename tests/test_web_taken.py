@@ -332,3 +332,72 @@ def test_antwoorden_volgen_het_schema(client, route, soort):
     from openfisca_vth.uitvoerschema import schema_voor
 
     jsonschema.Draft202012Validator(schema_voor(soort)).validate(client.get(route).get_json())
+
+
+# -- the command line's other formats over HTTP (formaat=...) ---------------------------------------------
+
+
+def cli_tekst(capsys, *argumenten):
+    capsys.readouterr()
+    assert main(list(argumenten)) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("route", "argumenten", "mediatype"),
+    [
+        ("/status?periode=2026-04&formaat=table", ["status", "--period", "2026-04"], "text/plain"),
+        ("/status?periode=2026-04&formaat=csv", ["status", "--period", "2026-04", "--format", "csv"], "text/csv"),
+        (
+            "/status?periode=2026-04&formaat=markdown",
+            ["status", "--period", "2026-04", "--format", "markdown"],
+            "text/markdown",
+        ),
+        ("/status?periode=2026-04&formaat=html", ["status", "--period", "2026-04", "--format", "html"], "text/html"),
+        (
+            "/status?periode=2026-01:2026-03&formaat=csv",
+            ["status", "--period", "2026-01:2026-03", "--format", "csv"],
+            "text/csv",
+        ),
+        (
+            "/compare?hervorming=uitstel_termijn_2027&periode=2026-06&formaat=table",
+            ["compare", "--reform", "uitstel_termijn_2027", "--period", "2026-06"],
+            "text/plain",
+        ),
+        (
+            "/compare?hervorming=uitstel_termijn_2027&hervorming=wetsvoorstel_per_2027_07&periode=2027-07&formaat=markdown",
+            [
+                "compare", "--reform", "uitstel_termijn_2027", "--reform", "wetsvoorstel_per_2027_07",
+                "--period", "2027-07", "--format", "markdown",
+            ],
+            "text/markdown",
+        ),
+        (
+            "/compare?hervorming=wetsvoorstel_per_2027_07&periode=2027-05:2027-08&formaat=table",
+            ["compare", "--reform", "wetsvoorstel_per_2027_07", "--period", "2027-05:2027-08"],
+            "text/plain",
+        ),
+        ("/explain/odra?periode=2026-04&formaat=table", ["explain", "odra", "--period", "2026-04"], "text/plain"),
+        (
+            "/explain/odra:GM0221?periode=2026-04&formaat=html",
+            ["explain", "odra:GM0221", "--period", "2026-04", "--format", "html"],
+            "text/html",
+        ),
+        (
+            f"/sweep?parameter={MINIMUM}&waarden=0:300:50&periode=2026-04&formaat=table",
+            ["sweep", MINIMUM, "--values", "0:300:50", "--period", "2026-04"],
+            "text/plain",
+        ),
+        ("/aannames?periode=2026-04&formaat=table", ["aannames", "--period", "2026-04"], "text/plain"),
+    ],
+)  # fmt: skip
+def test_formaat_is_de_tekst_van_de_opdrachtregel(client, capsys, route, argumenten, mediatype):
+    antwoord = client.get(route)
+    assert antwoord.status_code == 200, antwoord.get_data(as_text=True)
+    assert antwoord.mimetype == mediatype and antwoord.mimetype_params["charset"] == "utf-8"
+    assert antwoord.get_data(as_text=True) == cli_tekst(capsys, *argumenten)
+
+
+def test_onbekend_formaat_noemt_de_formaten_van_de_route(client):
+    geweigerd(client.get("/sweep?parameter=x&waarden=1&formaat=html"), 400, "json, table, csv")
+    geweigerd(client.get("/regels?formaat=table"), 400, "onbekende queryparameter 'formaat'")

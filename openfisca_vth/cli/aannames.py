@@ -25,11 +25,20 @@ def run(args, uit=None):
 
     uit = uit or sys.stdout
     analyse = Rekenmodel(args.dataset).aannames(gevraagde_periode(args), args.reform)
-    if args.format == "json":
-        uit.write(json_tekst(analyse.naar_dict()) + "\n")
-    else:
-        schrijf_tabel(analyse, uit)
+    uit.write(opmaak(analyse, args.format))
     return 0
+
+
+def opmaak(analyse, formaat):
+    """An :class:`~openfisca_vth.aannames.Aannameanalyse` in ``formaat`` (one of ``FORMATS``), as this
+    command prints it (the Web API's ``formaat`` too)."""
+    if formaat == "json":
+        return json_tekst(analyse.naar_dict()) + "\n"
+    import io
+
+    uit = io.StringIO()
+    schrijf_tabel(analyse, uit)
+    return uit.getvalue()
 
 
 UITKOMST = {

@@ -177,19 +177,25 @@ def run(args):
         vergelijking = model.vergelijk(args.reform, periode, basis=args.basis, variabelen=variabelen)
     except VTHInvoerFout as fout:
         raise VTHInvoerFout(_met_optie(str(fout))) from None
-    if len(maanden) > 1:
-        if args.plot:
-            from openfisca_vth import grafiek
+    if len(maanden) > 1 and args.plot:
+        from openfisca_vth import grafiek
 
-            grafiek.schrijf(*_tijdlijn_grafiek(vergelijking), args.plot)
-        eerste = vergelijking.basis_tijdlijn.rapporten[0]
-        waarschuwing = " ".join(eerste.toelichting.split()) if eerste.illustratief else ""
-        print(TIJDLIJN_OPMAAK[args.format](vergelijking, f"dataset {model.dataset.naam}", waarschuwing), end="")
-        return 0
+        grafiek.schrijf(*_tijdlijn_grafiek(vergelijking), args.plot)
+    print(opmaak_vergelijking(vergelijking, args.format, model.dataset), end="")
+    return 0
+
+
+def opmaak_vergelijking(vergelijking, formaat, dataset):
+    """A comparison of one month or a timeline comparison on ``dataset`` in ``formaat`` (one of
+    ``cli.opties.FORMATS``), as this command prints it (the Web API's ``formaat`` too)."""
+    from openfisca_vth.tijdlijn import Tijdlijnvergelijking
     from openfisca_vth.vergelijking import opmaak
 
-    print(opmaak(vergelijking, args.format), end="")
-    return 0
+    if not isinstance(vergelijking, Tijdlijnvergelijking):
+        return opmaak(vergelijking, formaat)
+    eerste = vergelijking.basis_tijdlijn.rapporten[0]
+    waarschuwing = " ".join(eerste.toelichting.split()) if eerste.illustratief else ""
+    return TIJDLIJN_OPMAAK[formaat](vergelijking, f"dataset {dataset.naam}", waarschuwing)
 
 
 def _met_optie(melding):

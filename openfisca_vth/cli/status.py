@@ -506,3 +506,15 @@ TIJDLIJN_FORMATTERS = {
     "markdown": schrijf_tijdlijn_markdown,
     "html": schrijf_tijdlijn_html,
 }
+
+
+def opmaak(uitkomst, formaat):
+    """A :class:`~openfisca_vth.rapport.Statusrapport` or a :class:`~openfisca_vth.tijdlijn.Tijdlijn`
+    in ``formaat`` (one of ``cli.opties.FORMATS``), as this command prints it (the Web API's ``formaat`` too)."""
+    import io
+
+    from openfisca_vth.tijdlijn import Tijdlijn
+
+    uit = io.StringIO()
+    (TIJDLIJN_FORMATTERS if isinstance(uitkomst, Tijdlijn) else FORMATTERS)[formaat](uitkomst, uit)
+    return uit.getvalue()

@@ -192,3 +192,13 @@ def schrijf_csv(variatie, uit):
 
 
 FORMATTERS = {"table": schrijf_tabel, "json": schrijf_json, "csv": schrijf_csv}
+
+
+def opmaak(variatie, formaat):
+    """A :class:`~openfisca_vth.variatie.Variatie` in ``formaat`` (one of ``FORMATS``), as this
+    command prints it (the Web API's ``formaat`` too)."""
+    import io
+
+    uit = io.StringIO()
+    FORMATTERS[formaat](variatie, uit)
+    return uit.getvalue()
