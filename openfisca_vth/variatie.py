@@ -410,11 +410,15 @@ def _gestapeld(dataset, systeem, pad, waarden, periode):
     return tuple(uitkomsten)
 
 
-def _met_waarde(baseline, hervorming, pad):
-    """A function from a value to ``baseline`` under ``hervorming`` with ``pad`` set to that value from
-    the model's first day, as a reform file would set it (the bill's own choices before the bill
-    turns them into rules). The reforms before the last of ``A+B`` are applied once."""
-    from openfisca_vth.reforms import PYTHON_HERVORMINGEN, hervormingsklasse
+def _met_waarde(systeem, pad):
+    """A function from a value to ``systeem`` with ``pad`` set to that value from the model's first
+    day, as a reform file would set it (the bill's own choices before the bill turns them into
+    rules). The reform that built ``systeem`` last is applied again with the value as one more
+    change; the systems below it are used as they are. The reform is taken from the system itself,
+    never looked up by name: a reform file sent as text has no name to look up."""
+    from openfisca_core.reforms import Reform
+
+    from openfisca_vth.reforms import PYTHON_HERVORMINGEN, python_hervorming
     from openfisca_vth.reforms.hervormingsbestand import (
         Bestandshervorming,
         Hervormingsbestand,
@@ -422,20 +426,17 @@ def _met_waarde(baseline, hervorming, pad):
         maak_hervormingsklasse,
     )
 
-    delen = [deel.strip() for deel in hervorming.split("+")] if hervorming else []
-    systeem = baseline
-    for deel in delen[:-1]:
-        systeem = hervormingsklasse(deel)(systeem)
-    klasse = hervormingsklasse(delen[-1]) if delen else None
+    klasse = type(systeem) if isinstance(systeem, Reform) else None
+    naam = getattr(klasse, "__name__", None)
     if klasse is not None and issubclass(klasse, Bestandshervorming):
         # a reform file: the value is one more change of the file, so a choice of its basis is set
         # before the basis reads it (the base class declares spec None; each file's class sets it)
         spec = cast("Hervormingsbestand", klasse.spec)
-    elif klasse is not None and delen[-1] in PYTHON_HERVORMINGEN:
-        spec = Hervormingsbestand(f"variatie van {pad}", delen[-1], "", delen[-1], ())
+        systeem = systeem.baseline
+    elif naam in PYTHON_HERVORMINGEN and klasse is python_hervorming(naam):
+        spec = Hervormingsbestand(f"variatie van {pad}", naam, "", naam, ())
+        systeem = systeem.baseline
     else:
-        if klasse is not None:
-            systeem = klasse(systeem)
         spec = Hervormingsbestand(f"variatie van {pad}", "variatie", "", None, ())
 
     def systeem_met(waarde: Any) -> TaxBenefitSystem:
@@ -446,20 +447,20 @@ def _met_waarde(baseline, hervorming, pad):
     return systeem_met
 
 
-def _per_waarde(dataset, baseline, hervorming, pad, waarden, periode):
+def _per_waarde(dataset, systeem, pad, waarden, periode):
     if len(waarden) > MAXIMUM_PER_WAARDE:
         raise VariatieFout(
             f"{pad} wordt niet gestapeld maar per waarde doorgerekend; geef ten hoogste {MAXIMUM_PER_WAARDE} "
             f"waarden (nu {len(waarden)}), bijvoorbeeld met een grotere stap"
         )
-    systeem_met = _met_waarde(baseline, hervorming, pad)
+    systeem_met = _met_waarde(systeem, pad)
     uitkomsten = []
     for waarde in waarden:
         try:
-            systeem = systeem_met(waarde)
+            met_waarde = systeem_met(waarde)
         except HervormingsFout as fout:
             raise VariatieFout(f"waarde {waarde!r}: {str(fout).split(': ', 1)[-1]}") from None
-        uitkomsten.append(Waardeuitkomst.uit_rapport(waarde, bereken_status(dataset, systeem, periode)))
+        uitkomsten.append(Waardeuitkomst.uit_rapport(waarde, bereken_status(dataset, met_waarde, periode)))
     return tuple(uitkomsten)
 
 
@@ -498,7 +499,9 @@ def varieer_in(
     werkwijze: str | None = None,
     gelezen: Collection[str] | None = None,
 ) -> Variatie:
-    """:func:`varieer` on a system already built (``systeem``: ``baseline`` under ``hervorming``) for
+    """:func:`varieer` on a system already built (``systeem``: ``baseline`` under the reform named
+    ``hervorming``, which only labels the result: a value by value sweep re-applies the reform that
+    built ``systeem``, taken from the system itself) for
     a month already parsed; ``gelezen`` (:func:`gelezen_door_uitkomsten`) spares the traced run when
     many parameters are varied in the same month (the assumption sensitivity). Raises as
     :func:`varieer` does."""
@@ -521,7 +524,7 @@ def varieer_in(
             reden = "een formule gebruikt deze regel buiten de rekenkunde met arrays (bijvoorbeeld in een keuze)"
     werkwijze = GESTAPELD if uitkomsten is not None else PER_WAARDE
     if uitkomsten is None:
-        uitkomsten = _per_waarde(dataset, baseline, hervorming, parameter, waarden, periode)
+        uitkomsten = _per_waarde(dataset, systeem, parameter, waarden, periode)
     return Variatie(
         parameter=parameter,
         periode=str(periode),

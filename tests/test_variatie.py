@@ -249,3 +249,23 @@ def test_ja_nee_omslag_zegt_bij_niet_vanaf(capsys):
     assert main(["sweep", *argumenten, "--period", "2026-04"]) == 0
     uit = capsys.readouterr().out
     assert "niet robuust bij ja (bij nee: robuust)" in uit and "vanaf ja" not in uit
+
+
+def test_per_waarde_rekent_met_de_hervorming_uit_tekst_niet_met_een_bestand_van_dezelfde_naam():
+    """A reform file sent as text that bears a shipped file's name: a sweep value by value applies
+    the text, not the shipped file (the reform is taken from the system, never looked up by name)."""
+    from openfisca_vth.model import Rekenmodel
+    from openfisca_vth.reforms import BESTANDEN_DIR
+
+    model = Rekenmodel()
+    tekst = (BESTANDEN_DIR / "minimum_fte_kritieke_massa.yaml").read_text(encoding="utf-8")
+    eigen = model.hervorming_uit_tekst(tekst.replace("2027-01-01: 100", "2027-01-01: 250"))
+    assert eigen.naam == "minimum_fte_kritieke_massa"
+    pad = "robuustheidscriteria.kritieke_massa.van_toepassing"  # read with a Python if: value by value
+    uit_tekst = model.varieer(pad, "true,false", "2027-06", eigen)
+    bij_naam = model.varieer(pad, "true,false", "2027-06", "minimum_fte_kritieke_massa")
+    assert uit_tekst.werkwijze == bij_naam.werkwijze == PER_WAARDE
+    assert uit_tekst.uitkomsten[0].totalen["robuust"] < bij_naam.uitkomsten[0].totalen["robuust"]
+    # the value in force (true) is the reform as sent; false drops the criterion whatever its minimum
+    assert uit_tekst.uitkomsten[0].totalen == model.status("2027-06", eigen).totalen
+    assert uit_tekst.uitkomsten[1].totalen == bij_naam.uitkomsten[1].totalen
