@@ -150,10 +150,15 @@ def _verschoven(datum: datetime.date, jaren: int) -> datetime.date:
 
 
 def analyseer_aannames(
-    dataset: Dataset, baseline: TaxBenefitSystem, periode: str | Period, hervorming: str | None = None
+    dataset: Dataset,
+    baseline: TaxBenefitSystem,
+    periode: str | Period,
+    hervorming: str | None = None,
+    systeem: TaxBenefitSystem | None = None,
 ) -> Aannameanalyse:
     """The :class:`Aannameanalyse` of ``dataset`` in month ``periode`` under ``hervorming`` (a name, file
-    or ``A+B``, applied to ``baseline``) or current law (``baseline``).
+    or ``A+B``, applied to ``baseline``) or current law (``baseline``). ``systeem``, when given, is
+    the reformed system already built (``hervorming`` then only names it).
 
     Raises :class:`~openfisca_vth.errors.VTHInvoerFout` (a bad month, a month the dataset does not
     cover, an unknown reform).
@@ -163,7 +168,8 @@ def analyseer_aannames(
     from openfisca_vth.variatie import Waardeuitkomst, gelezen_door_uitkomsten, varieer_in
 
     periode = maand(periode)
-    systeem = laad_hervorming(hervorming, baseline) if hervorming else baseline
+    if systeem is None:
+        systeem = laad_hervorming(hervorming, baseline) if hervorming else baseline
     gelezen = gelezen_door_uitkomsten(dataset, systeem, periode)  # one traced run for every assumption
 
     def varieer(pad: str, waarden: Sequence[Any], werkwijze: str | None = None) -> Variatie:

@@ -316,9 +316,8 @@ class Rekenmodel:
         from openfisca_vth.aannames import analyseer_aannames
 
         maand_ = _maand(periode)
-        if hervorming is None or isinstance(hervorming, str):
-            return analyseer_aannames(self.dataset, self.huidig_recht, maand_, hervorming)
-        raise VTHInvoerFout("de aannamegevoeligheid neemt een hervorming als naam of bestand")
+        naam, systeem = self._systeem(hervorming)
+        return analyseer_aannames(self.dataset, self.huidig_recht, maand_, naam, systeem)
 
     def regels(self, periode: str | None = None, hervorming: HervormingLike = None) -> list[Regel]:
         """Every rule (parameter leaf) in force on the first day of ``periode``, with its value,

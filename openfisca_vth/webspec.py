@@ -181,7 +181,7 @@ def voeg_taken_toe_aan_spec(spec: dict[str, Any]) -> None:
         "Welke uitkomsten op een aanname rusten en welke standhouden",
         ["maand", "hervorming", "formaat"],
         "aannames",
-        post=False,
+        post=True,
     )
     paden["/regels"] = _route(
         "Elke regel die geldt, met waarde, juridische status en bronnen", ["maand", "hervorming"], "regels", post=False

@@ -67,7 +67,7 @@ FORMATEN = {
 }
 ROUTES = (
     "GET /status, /compare, /explain/<code>, /sweep, /aannames, /regels, /hervormingen "
-    "(POST /status, /compare, /explain/<code>, /sweep met een hervormingsbestand als body)"
+    "(POST /status, /compare, /explain/<code>, /sweep, /aannames met een hervormingsbestand als body)"
 )
 
 
@@ -187,11 +187,10 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
         variatie = model.varieer(q["parameter"], waarden, q.get("periode"), gekozen)
         return antwoord(variatie.naar_dict(), gekozen, lambda f: sweep_opmaak(variatie, f))
 
-    @app.route("/aannames")
+    @app.route("/aannames", methods=["GET", "POST"])
     def vth_aannames() -> Any:
         q = _lees_query("aannames")
-        naam = q.get("hervorming")
-        spec = standaard if naam is None else _op_naam(model, naam, "hervorming")
+        spec = hervorming(q.get("hervorming"))
         from openfisca_vth.cli.aannames import opmaak as aannames_opmaak
 
         analyse = model.aannames(q.get("periode"), spec)

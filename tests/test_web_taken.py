@@ -401,3 +401,9 @@ def test_formaat_is_de_tekst_van_de_opdrachtregel(client, capsys, route, argumen
 def test_onbekend_formaat_noemt_de_formaten_van_de_route(client):
     geweigerd(client.get("/sweep?parameter=x&waarden=1&formaat=html"), 400, "json, table, csv")
     geweigerd(client.get("/regels?formaat=table"), 400, "onbekende queryparameter 'formaat'")
+
+
+def test_aannames_onder_een_hervormingsbestand_als_body(client):
+    per_post = goed(client.post("/aannames?periode=2027-01", data=UITSTEL, content_type=YAML))
+    bij_naam = goed(client.get("/aannames?periode=2027-01&hervorming=uitstel_termijn_2027"))
+    assert per_post == bij_naam and per_post["hervorming"] == "uitstel_termijn_2027"
