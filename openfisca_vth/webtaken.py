@@ -154,7 +154,9 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
         from openfisca_vth.cli.compare import opmaak_vergelijking
 
         uitkomst = model.vergelijk(varianten, q.get("periode"), basis=basis, variabelen=variabelen)
-        return antwoord(naar_json_dict(uitkomst), basis, lambda f: opmaak_vergelijking(uitkomst, f, model.dataset))
+        # the header names every variant and what they were compared with
+        gebruikt = f"{', '.join(_naam(v) for v in varianten)} (basis: {_naam(basis)})"
+        return antwoord(naar_json_dict(uitkomst), gebruikt, lambda f: opmaak_vergelijking(uitkomst, f, model.dataset))
 
     @app.route("/explain/<path:code>", methods=["GET", "POST"])
     def vth_explain(code: str) -> Any:

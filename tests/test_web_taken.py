@@ -103,6 +103,16 @@ def test_elk_antwoord_noemt_zijn_hervorming(client):
         assert goed(antwoord)["hervorming"] in (naam, None if naam == "huidig recht" else naam)
 
 
+def test_een_vergelijking_noemt_varianten_en_basis_in_de_kop(client):
+    antwoord = client.get(
+        "/compare?hervorming=uitstel_termijn_2027&hervorming=wetsvoorstel_per_2027_07&periode=2027-07"
+    )
+    assert antwoord.headers["VTH-Hervorming"] == "uitstel_termijn_2027, wetsvoorstel_per_2027_07 (basis: huidig recht)"
+    inhoud = goed(antwoord)
+    assert inhoud["hervormingen"] == ["uitstel_termijn_2027", "wetsvoorstel_per_2027_07"]
+    assert inhoud["basis"] == "huidig recht"
+
+
 def test_status_is_een_berekening_en_daarna_bewaard(client):
     """The second identical question is answered from the model's store: the same report object."""
     eerste = goed(client.get("/status?periode=2025-03"))
