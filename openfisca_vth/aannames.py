@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from openfisca_vth.variatie import Variatie, Waardeuitkomst
 
 AANNAME = "aanname"
+# werkwijze of an assumption that no formula of the headline results reads in this month (current
+# law): its alternatives give the results as they stand, without a calculation (see below)
+NIET_GELEZEN = "niet_gelezen"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -163,6 +166,8 @@ def analyseer_aannames(
     Raises :class:`~openfisca_vth.errors.VTHInvoerFout` (a bad month, a month the dataset does not
     cover, an unknown reform).
     """
+    from openfisca_core.reforms import Reform
+
     from openfisca_vth.rapport import bereken_status
     from openfisca_vth.reforms import laad_hervorming
     from openfisca_vth.variatie import Waardeuitkomst, gelezen_door_uitkomsten, varieer_in
@@ -182,6 +187,11 @@ def analyseer_aannames(
             return False
         return True
 
+    huidig = Waardeuitkomst.uit_rapport(None, bereken_status(dataset, systeem, periode))
+    # Current law builds no rules from parameters (a reform does, when it is applied), so a parameter
+    # that no formula of the results read in the traced run cannot change them: every alternative
+    # gives the results as they stand (tests/test_aannames.py computes them to check).
+    zonder_hervorming = not isinstance(systeem, Reform)
     dag = peildatum(periode)
     gevoeligheden: list[Gevoeligheid] = []
     overgeslagen: list[tuple[str, str]] = []
@@ -195,6 +205,10 @@ def analyseer_aannames(
         if anders is None:
             overgeslagen.append((blad.name, reden))
             continue
+        if zonder_hervorming and blad.name not in gelezen:
+            zelfde = tuple(dataclasses.replace(huidig, waarde=w) for w in (waarde.value, *anders))
+            gevoeligheden.append(Gevoeligheid(blad.name, waarde.value, tuple(anders), NIET_GELEZEN, zelfde))
+            continue
         try:
             variatie = varieer(blad.name, [waarde.value, *anders])
         except VariatieFout as fout:
@@ -207,7 +221,6 @@ def analyseer_aannames(
         gevoeligheden.append(
             Gevoeligheid(blad.name, waarde.value, tuple(anders), variatie.werkwijze, variatie.uitkomsten)
         )
-    huidig = Waardeuitkomst.uit_rapport(None, bereken_status(dataset, systeem, periode))
     return Aannameanalyse(
         periode=str(periode),
         hervorming=hervorming,

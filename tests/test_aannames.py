@@ -98,3 +98,29 @@ def test_cli_foute_periode(capsys):
     assert main(["aannames", "--period", "2015-01"]) == 2
     fout = capsys.readouterr().err
     assert fout.count("\n") == 1 and "2016-04" in fout
+
+
+@pytest.mark.parametrize("periode", ["2026-04", "2028-01"])
+def test_niet_gelezen_aannames_veranderen_niets_doorgerekend(dataset, baseline, periode):
+    """In current law an assumption that no formula of the results reads is not computed: its
+    alternatives give the results as they stand. Computed value by value here, they must agree."""
+    from openfisca_vth.aannames import NIET_GELEZEN
+    from openfisca_vth.variatie import PER_WAARDE, varieer
+
+    analyse = analyseer_aannames(dataset, baseline, periode)
+    niet_gelezen = [g for g in analyse.gevoeligheden if g.werkwijze == NIET_GELEZEN]
+    assert niet_gelezen, "geen niet-gelezen aanname om te toetsen"
+    for gevoeligheid in niet_gelezen:
+        waarden = [gevoeligheid.waarde, *gevoeligheid.alternatieven]
+        doorgerekend = varieer(dataset, baseline, gevoeligheid.parameter, waarden, periode, werkwijze=PER_WAARDE)
+        assert doorgerekend.uitkomsten == gevoeligheid.uitkomsten, gevoeligheid.parameter
+        assert gevoeligheid.houdt_stand
+
+
+def test_onder_een_hervorming_wordt_elke_aanname_doorgerekend(dataset, baseline):
+    """A reform builds rules from its parameters when it is applied (no formula reads them), so
+    under a reform nothing is taken as unread."""
+    from openfisca_vth.aannames import NIET_GELEZEN
+
+    analyse = analyseer_aannames(dataset, baseline, "2028-01", WETSVOORSTEL)
+    assert all(g.werkwijze != NIET_GELEZEN for g in analyse.gevoeligheden)
