@@ -7,7 +7,7 @@ The main entry points (docs/library.md)::
     rapport = vth.status("2026-04")                       # every omgevingsdienst in one month
     vth.vergelijk(["wetsvoorstel_versterking_vth"], "2027-01")
     vth.verklaar("odra", "2026-04")                       # why, from OpenFisca's trace
-    vth.tijdlijn("2025-01:2027-12")
+    vth.status_per_maand("2025-01:2027-12")          # a timeline: the status of every month
     vth.varieer("robuustheidscriteria.kritieke_massa.minimum_fte_formatie", "0:300:50", "2026-04")
     vth.regels("2026-04")                                 # every rule with its legal status
     vth.naar_records(rapport)                             # plain rows; naar_dataframe with pandas
@@ -17,20 +17,16 @@ questions; ``CountryTaxBenefitSystem`` is the OpenFisca system itself. Every bad
 :class:`VTHInvoerFout` with a one-line Dutch message.
 """
 
-# The modules named like the functions below are loaded first: loading a submodule sets the
-# package's attribute of that name, which must end up being the function.
-import openfisca_vth.aannames
-import openfisca_vth.tijdlijn  # noqa: F401
 from openfisca_vth.aannames import Aannameanalyse
 from openfisca_vth.dataset import Dataset, laad_dataset
 from openfisca_vth.errors import VTHInvoerFout
 from openfisca_vth.model import (
     Hervorming,
     Rekenmodel,
-    aannames,
     regels,
     status,
-    tijdlijn,
+    status_per_maand,
+    toets_aannames,
     varieer,
     vergelijk,
     verklaar,
@@ -60,7 +56,6 @@ __all__ = [
     "Variatie",
     "Vergelijking",
     "Verklaring",
-    "aannames",
     "bekende_hervormingen",
     "laad_dataset",
     "laad_hervorming",
@@ -71,7 +66,8 @@ __all__ = [
     "schema_voor",
     "status",
     "tabellen",
-    "tijdlijn",
+    "toets_aannames",
+    "status_per_maand",
     "varieer",
     "vergelijk",
     "verklaar",

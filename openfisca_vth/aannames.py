@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from openfisca_vth.metadata import bladeren, is_informatief, waarde_in_werking
 from openfisca_vth.periode import maand, peildatum
-from openfisca_vth.variatie import PER_WAARDE, VariatieFout, soort_van
+from openfisca_vth.variatie import PER_WAARDE, VariatieFout, soort_van, zoek_parameter
 
 if TYPE_CHECKING:
     from openfisca_core.parameters import Parameter
@@ -152,6 +152,45 @@ def _verschoven(datum: datetime.date, jaren: int) -> datetime.date:
         return datum.replace(year=datum.year + jaren, day=28)
 
 
+def _samen_gestapeld(
+    dataset: Dataset, systeem: TaxBenefitSystem, periode: Period, samen: list[tuple[str, Any, tuple[Any, ...]]]
+) -> dict[str, Gevoeligheid]:
+    """Every assumption of ``samen`` ((name, value in force, alternatives)) computed in one stacked
+    simulation: copy 0 holds every value in force, each alternative one more copy in which only its
+    own parameter differs. Empty when ``samen`` is, or when a formula reads one of them outside array
+    arithmetic (the caller then computes each alone)."""
+    from openfisca_vth.variatie import GESTAPELD, gestapeld_meervoudig
+
+    if not samen:
+        return {}
+    kopieen = 1 + sum(len(anders) for _, _, anders in samen)
+    per_pad: dict[str, list[Any]] = {pad: [w] * kopieen for pad, w, _ in samen}
+    eigen: dict[str, list[int]] = {}
+    k = 1
+    for pad, _, anders in samen:
+        eigen[pad] = list(range(k, k + len(anders)))
+        for alternatief in anders:
+            per_pad[pad][k] = alternatief
+            k += 1
+    try:
+        uitkomsten = gestapeld_meervoudig(dataset, systeem, per_pad, periode)
+    except (ValueError, TypeError, IndexError, KeyError):
+        return {}
+    return {
+        pad: Gevoeligheid(
+            pad,
+            w,
+            anders,
+            GESTAPELD,
+            tuple(
+                dataclasses.replace(uitkomsten[kopie], waarde=waarde)
+                for kopie, waarde in zip([0, *eigen[pad]], (w, *anders), strict=True)
+            ),
+        )
+        for pad, w, anders in samen
+    }
+
+
 def analyseer_aannames(
     dataset: Dataset,
     baseline: TaxBenefitSystem,
@@ -193,7 +232,11 @@ def analyseer_aannames(
     # gives the results as they stand (tests/test_aannames.py computes them to check).
     zonder_hervorming = not isinstance(systeem, Reform)
     dag = peildatum(periode)
-    gevoeligheden: list[Gevoeligheid] = []
+    # Each assumption in tree order: (name, value in force, alternatives), or a Gevoeligheid known
+    # without computing (not read), or a reason to skip it.
+    te_doen: list[tuple[str, Any, tuple[Any, ...]]] = []
+    bekend: dict[str, Gevoeligheid] = {}
+    volgorde: list[str] = []
     overgeslagen: list[tuple[str, str]] = []
     for blad in bladeren(systeem.parameters):
         waarde = waarde_in_werking(blad, dag)
@@ -205,22 +248,37 @@ def analyseer_aannames(
         if anders is None:
             overgeslagen.append((blad.name, reden))
             continue
+        volgorde.append(blad.name)
         if zonder_hervorming and blad.name not in gelezen:
             zelfde = tuple(dataclasses.replace(huidig, waarde=w) for w in (waarde.value, *anders))
-            gevoeligheden.append(Gevoeligheid(blad.name, waarde.value, tuple(anders), NIET_GELEZEN, zelfde))
+            bekend[blad.name] = Gevoeligheid(blad.name, waarde.value, tuple(anders), NIET_GELEZEN, zelfde)
+        else:
+            te_doen.append((blad.name, waarde.value, tuple(anders)))
+
+    # The numbers and yes/no values a formula reads go into one stacked simulation together (one
+    # copy per alternative); if a formula reads one of them outside array arithmetic, each goes its
+    # own way below (stacked alone, or value by value).
+    samen = [
+        (pad, w, anders)
+        for pad, w, anders in te_doen
+        if pad in gelezen and soort_van(zoek_parameter(systeem.parameters, pad)) in ("getal", "bool")
+    ]
+    bekend.update(_samen_gestapeld(dataset, systeem, periode, samen))
+    for pad, w, anders in te_doen:
+        if pad in bekend:
             continue
         try:
-            variatie = varieer(blad.name, [waarde.value, *anders])
+            variatie = varieer(pad, [w, *anders])
         except VariatieFout as fout:
             # an alternative that the other choices of a reform exclude (KeuzeFout): keep the others
-            anders = tuple(a for a in anders if mogelijk(blad.name, a))
+            anders = tuple(a for a in anders if mogelijk(pad, a))
             if not anders:
-                overgeslagen.append((blad.name, f"geen alternatief gaat samen met de andere keuzes ({fout})"))
+                overgeslagen.append((pad, f"geen alternatief gaat samen met de andere keuzes ({fout})"))
+                volgorde.remove(pad)
                 continue
-            variatie = varieer(blad.name, [waarde.value, *anders])
-        gevoeligheden.append(
-            Gevoeligheid(blad.name, waarde.value, tuple(anders), variatie.werkwijze, variatie.uitkomsten)
-        )
+            variatie = varieer(pad, [w, *anders])
+        bekend[pad] = Gevoeligheid(pad, w, anders, variatie.werkwijze, variatie.uitkomsten)
+    gevoeligheden = [bekend[pad] for pad in volgorde]
     return Aannameanalyse(
         periode=str(periode),
         hervorming=hervorming,

@@ -402,8 +402,9 @@ def status(periode: str | None = None, hervorming: HervormingLike = None, met_re
     return gedeeld_model().status(periode, hervorming, met_regels)
 
 
-def tijdlijn(perioden: str, hervorming: HervormingLike = None) -> Tijdlijn:
-    """:meth:`Rekenmodel.tijdlijn` on the embedded national dataset."""
+def status_per_maand(perioden: str, hervorming: HervormingLike = None) -> Tijdlijn:
+    """:meth:`Rekenmodel.tijdlijn` on the embedded national dataset: the status of every month of
+    ``perioden`` (``BEGIN:EINDE``). (Not named ``tijdlijn``: that is the module of the result.)"""
     return gedeeld_model().tijdlijn(perioden, hervorming)
 
 
@@ -429,8 +430,9 @@ def varieer(
     return gedeeld_model().varieer(parameter, waarden, periode, hervorming)
 
 
-def aannames(periode: str | None = None, hervorming: HervormingLike = None) -> Aannameanalyse:
-    """:meth:`Rekenmodel.aannames` on the embedded national dataset."""
+def toets_aannames(periode: str | None = None, hervorming: HervormingLike = None) -> Aannameanalyse:
+    """:meth:`Rekenmodel.aannames` on the embedded national dataset. (Not named ``aannames``: that is
+    the module of the result.)"""
     return gedeeld_model().aannames(periode, hervorming)
 
 

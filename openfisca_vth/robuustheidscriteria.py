@@ -7,6 +7,8 @@ Each folder under ``parameters/robuustheidscriteria/`` is one criterion with a d
 
 from dataclasses import dataclass
 
+import numpy
+
 from openfisca_vth.paths import PARAMETERS_DIR, onderdelen
 
 ROBUUSTHEIDSCRITERIA_DIR = PARAMETERS_DIR / "robuustheidscriteria"
@@ -47,7 +49,9 @@ DEELNEMER_VOORWAARDE = {
 
 def wettelijke_criteria(regels, alleen_bijsturing=False):
     """The criteria that count, are a statutory norm whose deadline has passed (``wettelijke_termijn_verstreken``)
-    and, with ``alleen_bijsturing``, whose failure gives ground to steer (``activeert_bijsturing``).
+    and, with ``alleen_bijsturing``, whose failure gives ground to steer (``activeert_bijsturing``), as
+    ``(criterium, geldt)`` pairs: ``geldt`` is true, or, when a sweep varies one of those switches
+    (``openfisca_vth.variatie``), one value per entity; a criterion that applies nowhere is left out.
 
     Every switch of every criterion is read (not only those that matter), so the trace of a
     calculation shows all the rules it rests on.
@@ -60,6 +64,10 @@ def wettelijke_criteria(regels, alleen_bijsturing=False):
             knoop.wettelijke_termijn_verstreken,
             knoop.activeert_bijsturing,
         )
-        if telt and wettelijk and (bijsturing or not alleen_bijsturing):
-            uitkomst.append(criterium)
+        geldt = numpy.logical_and(telt, wettelijk)
+        if alleen_bijsturing:
+            geldt = numpy.logical_and(geldt, bijsturing)
+        if numpy.ndim(geldt) == 0 and not geldt:
+            continue
+        uitkomst.append((criterium, geldt))
     return tuple(uitkomst)

@@ -27,7 +27,7 @@ import datetime
 import difflib
 import math
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy
@@ -37,7 +37,7 @@ from openfisca_vth.errors import HervormingsFout, VTHInvoerFout
 from openfisca_vth.metadata import bladeren
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG, maand, peildatum
 from openfisca_vth.rapport import bereken_status, gelezen_parameters, tel_totalen
-from openfisca_vth.robuustheidscriteria import geldende_criteria
+from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
 if TYPE_CHECKING:
@@ -338,10 +338,13 @@ class _Gestapeld:
     copy's value, repeated for every entity of the copy. Which entity depends on the formula that
     asks: :class:`_GestapeldeSimulatie` says whose formula runs."""
 
-    def __init__(self, systeem, pad, waarden, aantallen):
+    def __init__(self, systeem, per_pad, aantallen):
         self.systeem = systeem
-        self.pad = pad.split(".")
-        self.per_entiteit = {entiteit: numpy.repeat(waarden, aantal) for entiteit, aantal in aantallen.items()}
+        # {path parts: {entity: the copies' values, each repeated for the entity's members of the copy}}
+        self.per_pad = {
+            tuple(pad.split(".")): {entiteit: numpy.repeat(waarden, aantal) for entiteit, aantal in aantallen.items()}
+            for pad, waarden in per_pad.items()
+        }
         self.entiteit: str | None = None
         self.cache: dict[tuple[Any, str | None], Any] = {}
 
@@ -350,10 +353,11 @@ class _Gestapeld:
         knoop = self.cache.get(sleutel)
         if knoop is None:
             knoop = self.systeem.parameters.get_at_instant(instant)  # a fresh tree: safe to change
-            ouder = knoop
-            for deel in self.pad[:-1]:
-                ouder = ouder[deel]
-            ouder.add_child(self.pad[-1], self.per_entiteit[self.entiteit])
+            for pad, per_entiteit in self.per_pad.items():
+                ouder = knoop
+                for deel in pad[:-1]:
+                    ouder = ouder[deel]
+                ouder.add_child(pad[-1], per_entiteit[self.entiteit])
             self.cache[sleutel] = knoop
         return knoop
 
@@ -372,36 +376,63 @@ class _GestapeldeSimulatie(Simulation):
 
 
 def _gestapeld(dataset, systeem, pad, waarden, periode):
-    n = len(waarden)
-    soort = float if any(isinstance(w, float) for w in waarden) else None
+    uitkomsten = gestapeld_meervoudig(dataset, systeem, {pad: waarden}, periode)
+    return tuple(dataclasses.replace(u, waarde=w) for u, w in zip(uitkomsten, waarden, strict=True))
+
+
+def gestapeld_meervoudig(
+    dataset: Dataset, systeem: TaxBenefitSystem, per_pad: Mapping[str, Sequence[Any]], periode: Period
+) -> tuple[Waardeuitkomst, ...]:
+    """The results of one stacked simulation in which copy ``k`` gives each parameter ``pad`` of
+    ``per_pad`` its ``k``-th value (all sequences as long as the number of copies); ``waarde`` of each
+    result is None. Raises ``ValueError``, ``TypeError``, ``IndexError`` or ``KeyError`` when a
+    formula reads one of the parameters outside array arithmetic (a Python ``if``): stack it alone
+    or value by value then."""
+    n = len(next(iter(per_pad.values())))
+    kolommen = {
+        pad: numpy.array(waarden, dtype=float if any(isinstance(w, float) for w in waarden) else None)
+        for pad, waarden in per_pad.items()
+    }
     codes = [d.code for d in dataset.omgevingsdiensten(periode)]
     deelnemers = dataset.deelnemers(periode)
     aantallen = {systeem.person_entity.key: len(deelnemers), next(iter(systeem.group_entities)).key: len(codes)}
     gestapeld = copy.copy(systeem)  # shallow: shares variables and parameters, not the cache below
     gestapeld._parameters_at_instant_cache = {}
-    gestapeld.get_parameters_at_instant = _Gestapeld(systeem, pad, numpy.array(waarden, dtype=soort), aantallen)
+    gestapeld.get_parameters_at_instant = _Gestapeld(systeem, kolommen, aantallen)
     simulatie = dataset.simulatie(gestapeld, periode, kopieen=n, klasse=_GestapeldeSimulatie)
-    geldend, dienst, deelnemer = _uitkomstvariabelen(systeem, periode)
+    _, dienst, deelnemer = _uitkomstvariabelen(systeem, periode)
+    # which criteria count, per copy: a sweep may switch one on or off (its van_toepassing)
+    criteria = systeem.parameters(peildatum(periode)).robuustheidscriteria
+    telt = {
+        c.code: (
+            kolommen[pad].astype(bool)
+            if (pad := f"robuustheidscriteria.{c.code}.van_toepassing") in kolommen
+            else numpy.full(n, bool(criteria[c.code].van_toepassing))
+        )
+        for c in ROBUUSTHEIDSCRITERIA
+    }
+    geldend = [c for c in ROBUUSTHEIDSCRITERIA if telt[c.code].any()]
+    dienst = [*dict.fromkeys([*dienst, *(c.variabele for c in geldend)])]
     per_dienst = {v: simulatie.calculate(v, periode).reshape(n, -1).astype(bool) for v in dienst}
     per_deelnemer = {v: simulatie.calculate(v, periode).reshape(n, -1).astype(bool) for v in deelnemer}
     ontbreekt = numpy.zeros((n, len(deelnemers)), dtype=bool)
     for c in TAAKCATEGORIEEN:
         ontbreekt |= per_deelnemer[f"basistaak_ontbreekt_{c.code}"]
     uitkomsten = []
-    for k, waarde in enumerate(waarden):
+    for k in range(n):
         robuust = per_dienst["robuust"][k]
         bijsturing = per_dienst["bijsturingsbevoegdheid_staatssecretaris"][k]
         totalen = tel_totalen(
             robuust=robuust,
             bijsturing=bijsturing,
             werkgebied=per_dienst["werkgebied_in_strijd_met_wet"][k],
-            niet_voldaan={c.code: ~per_dienst[c.variabele][k] for c in geldend},
+            niet_voldaan={c.code: ~per_dienst[c.variabele][k] for c in geldend if telt[c.code][k]},
             ontbrekend=ontbreekt[k],
             jegens_deelnemer=per_deelnemer["bijsturingsbevoegdheid_jegens_deelnemer"][k],
         )
         uitkomsten.append(
             Waardeuitkomst(
-                waarde=waarde,
+                waarde=None,
                 totalen=totalen,
                 robuust=frozenset(c for c, r in zip(codes, robuust, strict=True) if r),
                 bijsturing=frozenset(c for c, b in zip(codes, bijsturing, strict=True) if b),

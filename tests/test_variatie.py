@@ -15,6 +15,7 @@ from openfisca_vth.reforms import laad_hervorming
 from openfisca_vth.variatie import GESTAPELD, PER_WAARDE, VariatieFout, lees_waarden, varieer, zoek_parameter
 
 MINIMUM = "robuustheidscriteria.kritieke_massa.minimum_fte_formatie"
+SEVESO = "basistakenpakket.taakcategorieen.seveso_inrichtingen.uitsluitend_seveso_omgevingsdienst"
 
 
 def _met_bestand(tmp_path, baseline, pad, waarde, basis=None):
@@ -41,8 +42,17 @@ def _verwacht(tmp_path, dataset, baseline, pad, waarde, periode, basis=None):
         (MINIMUM, [0.0, 135.0, 136.0, 405.0, 406.0], "2026-04", None, GESTAPELD),
         ("werkgebied.wettelijke_eis", [True, False], "2026-04", None, GESTAPELD),
         ("basistakenpakket.taakcategorieen.bodem.is_basistaak", [True, False], "2026-04", None, GESTAPELD),
-        # read at Python level (which criteria count): value by value
-        ("robuustheidscriteria.kritieke_massa.van_toepassing", [True, False], "2026-04", None, PER_WAARDE),
+        # which criteria count: read as arrays since issue 11, so stacked too
+        ("robuustheidscriteria.kritieke_massa.van_toepassing", [True, False], "2026-04", None, GESTAPELD),
+        (
+            "robuustheidscriteria.onafhankelijkheid.van_toepassing",
+            [True, False],
+            "2028-01",
+            "wetsvoorstel_versterking_vth",
+            GESTAPELD,
+        ),
+        # read at Python level (whether a task is reserved to the Seveso dienst): value by value
+        (SEVESO, [True, False], "2026-04", None, PER_WAARDE),
         # a choice of the bill, turned into other rules when the reform is built
         (
             "wetsvoorstel_versterking_vth.inwerkingtreding",
@@ -52,7 +62,15 @@ def _verwacht(tmp_path, dataset, baseline, pad, waarde, periode, basis=None):
             PER_WAARDE,
         ),
     ],
-    ids=["minimum formatie", "werkgebied", "bodem basistaak", "kritieke massa telt", "inwerkingtreding"],
+    ids=[
+        "minimum formatie",
+        "werkgebied",
+        "bodem basistaak",
+        "kritieke massa telt",
+        "onafhankelijkheid telt",
+        "seveso exclusief",
+        "inwerkingtreding",
+    ],  # fmt: skip
 )
 def test_elke_waarde_gelijk_aan_een_hervormingsbestand(
     tmp_path, dataset, baseline, pad, waarden, periode, hervorming, werkwijze
@@ -261,11 +279,27 @@ def test_per_waarde_rekent_met_de_hervorming_uit_tekst_niet_met_een_bestand_van_
     tekst = (BESTANDEN_DIR / "minimum_fte_kritieke_massa.yaml").read_text(encoding="utf-8")
     eigen = model.hervorming_uit_tekst(tekst.replace("2027-01-01: 100", "2027-01-01: 250"))
     assert eigen.naam == "minimum_fte_kritieke_massa"
-    pad = "robuustheidscriteria.kritieke_massa.van_toepassing"  # read with a Python if: value by value
-    uit_tekst = model.varieer(pad, "true,false", "2027-06", eigen)
-    bij_naam = model.varieer(pad, "true,false", "2027-06", "minimum_fte_kritieke_massa")
+    uit_tekst = model.varieer(SEVESO, "true,false", "2027-06", eigen)  # read with a Python if: value by value
+    bij_naam = model.varieer(SEVESO, "true,false", "2027-06", "minimum_fte_kritieke_massa")
     assert uit_tekst.werkwijze == bij_naam.werkwijze == PER_WAARDE
     assert uit_tekst.uitkomsten[0].totalen["robuust"] < bij_naam.uitkomsten[0].totalen["robuust"]
-    # the value in force (true) is the reform as sent; false drops the criterion whatever its minimum
+    # the value in force (true) is the reform as sent
     assert uit_tekst.uitkomsten[0].totalen == model.status("2027-06", eigen).totalen
-    assert uit_tekst.uitkomsten[1].totalen == bij_naam.uitkomsten[1].totalen
+
+
+@pytest.mark.parametrize(
+    "criterium",
+    ["basistakenpakket", "kritieke_massa", "onafhankelijkheid", "financiering", "uniform_beleid", "werkgebied"],
+)
+@pytest.mark.parametrize(
+    ("periode", "hervorming"),
+    [("2026-04", None), ("2028-01", "wetsvoorstel_adressaat_deelnemers"), ("2028-01", "alle_zes_robuustheidscriteria")],
+)
+def test_welke_criteria_tellen_gestapeld_als_per_waarde(dataset, baseline, criterium, periode, hervorming):
+    """Switching a criterion on or off stacks (each copy counts its own criteria, also in the totals
+    per criterion and in who can be steered) and gives what a reform per value gives."""
+    pad = f"robuustheidscriteria.{criterium}.van_toepassing"
+    gestapeld = varieer(dataset, baseline, pad, [True, False], periode, hervorming)
+    per_waarde = varieer(dataset, baseline, pad, [True, False], periode, hervorming, werkwijze=PER_WAARDE)
+    assert gestapeld.werkwijze == GESTAPELD
+    assert gestapeld.uitkomsten == per_waarde.uitkomsten

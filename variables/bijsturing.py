@@ -99,8 +99,8 @@ class grond_voor_bijsturing(Variable):
     def formula(omgevingsdienst, period, parameters):
         regels = geldende_regels(parameters, period)
         niet_voldaan = numpy.zeros(omgevingsdienst.count, dtype=bool)
-        for criterium in wettelijke_criteria(regels, alleen_bijsturing=True):
-            niet_voldaan = niet_voldaan + numpy.logical_not(omgevingsdienst(criterium.variabele, period))
+        for criterium, geldt in wettelijke_criteria(regels, alleen_bijsturing=True):
+            niet_voldaan = niet_voldaan + geldt * numpy.logical_not(omgevingsdienst(criterium.variabele, period))
         return niet_voldaan * numpy.logical_not(omgevingsdienst("in_overgangstermijn_fusie", period))
 
 
@@ -123,11 +123,11 @@ class bijsturingsbevoegdheid_staatssecretaris(Variable):
 def _aanspreekbaar(deelnemer, period, regels, alleen_bijsturing):
     """The deelnemer answers for a statutory criterion its dienst fails (robuustheidscriteria.DEELNEMER_VOORWAARDE)."""
     aanspreekbaar = numpy.zeros(deelnemer.count, dtype=bool)
-    for criterium in wettelijke_criteria(regels, alleen_bijsturing):
+    for criterium, geldt in wettelijke_criteria(regels, alleen_bijsturing):
         dienst_faalt = numpy.logical_not(deelnemer.omgevingsdienst(criterium.variabele, period))
         voorwaarde = DEELNEMER_VOORWAARDE.get(criterium.code)
         eigen_aandeel = numpy.logical_not(deelnemer(voorwaarde, period)) if voorwaarde else True
-        aanspreekbaar = aanspreekbaar + dienst_faalt * eigen_aandeel
+        aanspreekbaar = aanspreekbaar + geldt * dienst_faalt * eigen_aandeel
     return aanspreekbaar * deelnemer("heeft_robuustheidsplicht", period)
 
 
