@@ -286,22 +286,63 @@ def tel_totalen(
     ``jegens_deelnemer`` (the State Secretary could steer it). Sequences of booleans or numpy arrays.
     Returns {total: count} (``niet_voldaan_per_criterium`` a {criterion code: count} dict).
     """
-    robuust = numpy.asarray(robuust, dtype=bool)
 
-    def aantal(waarden: numpy.typing.ArrayLike) -> int:
-        return int(numpy.count_nonzero(waarden))
+    def rij(waarden: Waarheden) -> numpy.ndarray:
+        return numpy.asarray(waarden, dtype=bool).reshape(1, -1)
 
-    return {
-        "omgevingsdiensten": len(robuust),
+    (totalen,) = tel_totalen_per_kopie(
+        rij(robuust),
+        rij(bijsturing),
+        rij(werkgebied),
+        {code: rij(w) for code, w in niet_voldaan.items()},
+        rij(ontbrekend),
+        rij(jegens_deelnemer),
+    )
+    return totalen
+
+
+def tel_totalen_per_kopie(
+    robuust: numpy.ndarray,
+    bijsturing: numpy.ndarray,
+    werkgebied: numpy.ndarray,
+    niet_voldaan: Mapping[str, numpy.ndarray],
+    ontbrekend: numpy.ndarray,
+    jegens_deelnemer: numpy.ndarray,
+) -> list[dict[str, Any]]:
+    """:func:`tel_totalen` for the copies of a stacked simulation at once: each argument a 2-D boolean
+    array with one row per copy (a criterion missing from ``niet_voldaan`` counts 0). One dict of
+    totals per copy, in order."""
+    kopieen = robuust.shape[0]
+
+    def aantal(waarden: numpy.ndarray) -> list[int]:
+        return numpy.count_nonzero(waarden, axis=1).tolist()
+
+    nul = [0] * kopieen
+    kolommen = {
         "robuust": aantal(robuust),
         "niet_robuust": aantal(~robuust),
         "bijsturingsbevoegdheid_staatssecretaris": aantal(bijsturing),
-        "deelnemers": len(ontbrekend),
         "deelnemers_met_ontbrekende_basistaken": aantal(ontbrekend),
         "werkgebied_in_strijd_met_wet": aantal(werkgebied),
         "bijsturingsbevoegdheid_jegens_deelnemer": aantal(jegens_deelnemer),
-        "niet_voldaan_per_criterium": {c.code: aantal(niet_voldaan.get(c.code, ())) for c in ROBUUSTHEIDSCRITERIA},
     }
+    per_criterium = {
+        c.code: aantal(niet_voldaan[c.code]) if c.code in niet_voldaan else nul for c in ROBUUSTHEIDSCRITERIA
+    }
+    return [
+        {
+            "omgevingsdiensten": robuust.shape[1],
+            "robuust": kolommen["robuust"][k],
+            "niet_robuust": kolommen["niet_robuust"][k],
+            "bijsturingsbevoegdheid_staatssecretaris": kolommen["bijsturingsbevoegdheid_staatssecretaris"][k],
+            "deelnemers": ontbrekend.shape[1],
+            "deelnemers_met_ontbrekende_basistaken": kolommen["deelnemers_met_ontbrekende_basistaken"][k],
+            "werkgebied_in_strijd_met_wet": kolommen["werkgebied_in_strijd_met_wet"][k],
+            "bijsturingsbevoegdheid_jegens_deelnemer": kolommen["bijsturingsbevoegdheid_jegens_deelnemer"][k],
+            "niet_voldaan_per_criterium": {code: tellingen[k] for code, tellingen in per_criterium.items()},
+        }
+        for k in range(kopieen)
+    ]
 
 
 @dataclass(frozen=True)

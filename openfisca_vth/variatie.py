@@ -36,7 +36,7 @@ from openfisca_core.simulations import Simulation
 from openfisca_vth.errors import HervormingsFout, VTHInvoerFout
 from openfisca_vth.metadata import bladeren
 from openfisca_vth.periode import EERSTE_GELDIGE_DAG, maand, peildatum
-from openfisca_vth.rapport import bereken_status, gelezen_parameters, tel_totalen
+from openfisca_vth.rapport import bereken_status, gelezen_parameters, tel_totalen_per_kopie
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
@@ -418,18 +418,18 @@ def gestapeld_meervoudig(
     ontbreekt = numpy.zeros((n, len(deelnemers)), dtype=bool)
     for c in TAAKCATEGORIEEN:
         ontbreekt |= per_deelnemer[f"basistaak_ontbreekt_{c.code}"]
+    # not met counts only where the criterion counts in that copy
+    alle_totalen = tel_totalen_per_kopie(
+        robuust=per_dienst["robuust"],
+        bijsturing=per_dienst["bijsturingsbevoegdheid_staatssecretaris"],
+        werkgebied=per_dienst["werkgebied_in_strijd_met_wet"],
+        niet_voldaan={c.code: ~per_dienst[c.variabele] & telt[c.code][:, None] for c in geldend},
+        ontbrekend=ontbreekt,
+        jegens_deelnemer=per_deelnemer["bijsturingsbevoegdheid_jegens_deelnemer"],
+    )
     uitkomsten = []
-    for k in range(n):
-        robuust = per_dienst["robuust"][k]
-        bijsturing = per_dienst["bijsturingsbevoegdheid_staatssecretaris"][k]
-        totalen = tel_totalen(
-            robuust=robuust,
-            bijsturing=bijsturing,
-            werkgebied=per_dienst["werkgebied_in_strijd_met_wet"][k],
-            niet_voldaan={c.code: ~per_dienst[c.variabele][k] for c in geldend if telt[c.code][k]},
-            ontbrekend=ontbreekt[k],
-            jegens_deelnemer=per_deelnemer["bijsturingsbevoegdheid_jegens_deelnemer"][k],
-        )
+    for k, totalen in enumerate(alle_totalen):
+        robuust, bijsturing = per_dienst["robuust"][k], per_dienst["bijsturingsbevoegdheid_staatssecretaris"][k]
         uitkomsten.append(
             Waardeuitkomst(
                 waarde=None,
