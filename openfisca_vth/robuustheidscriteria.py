@@ -27,13 +27,21 @@ class Robuustheidscriterium:
 ROBUUSTHEIDSCRITERIA = tuple(Robuustheidscriterium(code, label) for code, label in onderdelen(ROBUUSTHEIDSCRITERIA_DIR))
 
 
-def geldende_criteria(regels):
-    """The criteria whose ``van_toepassing`` switch is on in ``regels`` (the parameters in force).
+def telt_mee(regels):
+    """``(criterium, telt)`` for every criterion: its ``van_toepassing`` switch in ``regels`` (the
+    parameters in force), a bool, or one value per entity when a sweep varies it
+    (``openfisca_vth.variatie``).
 
-    The one place that says which criteria count: ``aantal_robuustheidscriteria_niet_voldaan``,
-    ``robuust`` and the status report all ask here.
+    The one place that says which criteria count: ``aantal_robuustheidscriteria_niet_voldaan`` and
+    ``robuust`` weigh each criterion by it, and :func:`geldende_criteria` (the status report) keeps
+    those that count.
     """
-    return tuple(c for c in ROBUUSTHEIDSCRITERIA if regels.robuustheidscriteria[c.code].van_toepassing)
+    return tuple((c, regels.robuustheidscriteria[c.code].van_toepassing) for c in ROBUUSTHEIDSCRITERIA)
+
+
+def geldende_criteria(regels):
+    """The criteria that count in ``regels`` (:func:`telt_mee`), for one situation (no sweep)."""
+    return tuple(c for c, telt in telt_mee(regels) if telt)
 
 
 # The deelnemer-level fact that makes a deelnemer answerable when its dienst fails a criterion.

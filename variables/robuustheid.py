@@ -30,7 +30,7 @@ from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.enums import Bestuurslaag
 from openfisca_vth.groep import alle_deelnemers
 from openfisca_vth.periode import controleer_dekking, geldende_regels
-from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA
+from openfisca_vth.robuustheidscriteria import telt_mee
 
 
 class heeft_robuustheidsplicht(Variable):
@@ -158,12 +158,10 @@ class aantal_robuustheidscriteria_niet_voldaan(Variable):
     reference = urls(KST_22343_360, KST_22343_419)
 
     def formula(omgevingsdienst, period, parameters):
-        criteria = geldende_regels(parameters, period).robuustheidscriteria
         aantal = numpy.zeros(omgevingsdienst.count, dtype=int)
-        for criterium in ROBUUSTHEIDSCRITERIA:
+        for criterium, telt in telt_mee(geldende_regels(parameters, period)):
             # the switch is a bool, or one value per dienst when a sweep varies it (openfisca_vth.variatie):
             # a criterion that counts nowhere is not computed
-            telt = criteria[criterium.code].van_toepassing
             if numpy.ndim(telt) == 0 and not telt:
                 continue
             aantal = aantal + telt * numpy.logical_not(omgevingsdienst(criterium.variabele, period))
@@ -182,14 +180,14 @@ class robuust(Variable):
     """
 
     def formula(omgevingsdienst, period, parameters):
-        criteria = geldende_regels(parameters, period).robuustheidscriteria
+        regels = geldende_regels(parameters, period)
         # de criteria zijn afgesproken en er geldt er ten minste één (each switch a bool, or one value
         # per dienst when a sweep varies it; before the agreement the switches are not read)
-        afgesproken = criteria.afgesproken
+        afgesproken = regels.robuustheidscriteria.afgesproken
         if numpy.ndim(afgesproken) == 0 and not afgesproken:
             beoordeeld = numpy.zeros(omgevingsdienst.count, dtype=bool)
         else:
-            geldend = sum(numpy.asarray(criteria[c.code].van_toepassing, dtype=int) for c in ROBUUSTHEIDSCRITERIA)
+            geldend = sum(numpy.asarray(telt, dtype=int) for _, telt in telt_mee(regels))
             beoordeeld = afgesproken * (geldend > 0)
         return beoordeeld * (omgevingsdienst("aantal_robuustheidscriteria_niet_voldaan", period) == 0)
 
