@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from openfisca_vth.errors import VTHInvoerFout, onbekende_variabele
 from openfisca_vth.periode import maand, maanden
+from openfisca_vth.vergelijking import HUIDIG_RECHT
 
 if TYPE_CHECKING:
     from openfisca_core.taxbenefitsystems import TaxBenefitSystem
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
     from openfisca_vth.vergelijking import Variantenvergelijking, Vergelijking
     from openfisca_vth.verklaring import Verklaring
 
-HUIDIG_RECHT = "huidig recht"
 MAXIMUM_SYSTEMEN = 64  # reformed systems a model keeps (about 1 MB each); the oldest unused goes first
 MAXIMUM_RAPPORTEN = 256  # status reports a model keeps (about 100 kB each)
 

@@ -507,32 +507,6 @@ def bronlink(
     return f"{metadata['repository_url']}/blob/{metadata['version']}/{pad}{anker}"
 
 
-def _absoluut(metadata, bron):
-    """The absolute path behind one of OpenFisca's source links (``.../blob/<versie>/<pad>#L..``)."""
-    voorvoegsel = f"{metadata['repository_url']}/blob/{metadata['version']}"
-    if not bron.startswith(voorvoegsel):
-        return None, None
-    pad, _, anker = bron[len(voorvoegsel) :].partition("#")
-    return metadata["location"] + pad, anker
-
-
-def _herschreven_bronnen(knoop, metadata):
-    """``knoop`` (a /variable answer) with every ``source`` link pointing into the repository."""
-    if isinstance(knoop, dict):
-        nieuw = {}
-        for sleutel, waarde in knoop.items():
-            if sleutel == "source" and isinstance(waarde, str):
-                bestand, anker = _absoluut(metadata, waarde)
-                link = bronlink(metadata, bestand) if bestand else None
-                nieuw[sleutel] = (link + (f"#{anker}" if anker else "")) if link else waarde
-            else:
-                nieuw[sleutel] = _herschreven_bronnen(waarde, metadata)
-        return nieuw
-    if isinstance(knoop, list):
-        return [_herschreven_bronnen(k, metadata) for k in knoop]
-    return knoop
-
-
 def _codelink(metadata, code):
     """The link to the lines of ``code`` (a class or function of this package) in the repository; for
     a class made at run time (no lines of its own), its module."""
@@ -589,11 +563,12 @@ def vervang_metadata_routes(app: Flask, systeem: Any) -> None:
     parameters = {
         p.name.replace(".", "/"): parameter_antwoord(p, metadata) for p in systeem.parameters.get_descendants()
     }
-    variabelen = _herschreven_bronnen(build_variables(systeem, metadata), metadata)
+    variabelen = build_variables(systeem, metadata)
     for naam, antwoord in variabelen.items():
         # openfisca-core's link to a variable starts one line above its class (a 0-based line
-        # number) and a generated variable (one per task category) has none: link each class and
-        # formula to its own lines
+        # number), names the installed path (openfisca_vth/variables/...) and is missing for a
+        # generated variable (one per task category): link each class and formula to its own lines
+        # in the repository (a variable from outside the package keeps openfisca-core's link)
         variabele = systeem.variables[naam]
         if link := _codelink(metadata, type(variabele)):
             antwoord["source"] = link

@@ -23,6 +23,11 @@ from typing import Any
 
 from flask import Flask, request
 
+from openfisca_vth.cli.aannames import FORMATS as AANNAMES_FORMATS
+from openfisca_vth.cli.explain import FORMATS as EXPLAIN_FORMATS
+from openfisca_vth.cli.opties import FORMATS as OPTIE_FORMATS
+from openfisca_vth.cli.status import MEMO_FORMATEN
+from openfisca_vth.cli.sweep import FORMATS as SWEEP_FORMATS
 from openfisca_vth.errors import VTHInvoerFout
 from openfisca_vth.model import HUIDIG_RECHT, Hervorming, HervormingLike, Rekenmodel
 
@@ -58,12 +63,15 @@ MEDIATYPEN = {
     "markdown": "text/markdown",
     "html": "text/html",
 }
-FORMATEN = {
-    "status": ("json", "table", "csv", "markdown", "html"),
-    "compare": ("json", "table", "csv", "markdown", "html"),
-    "explain": ("json", "table", "markdown", "html"),
-    "sweep": ("json", "table", "csv"),
-    "aannames": ("json", "table"),
+FORMATEN = {  # json first (the default), then the command's other formats, as the command line has them
+    route: ("json", *(f for f in formats if f != "json"))
+    for route, formats in (
+        ("status", OPTIE_FORMATS),
+        ("compare", OPTIE_FORMATS),
+        ("explain", EXPLAIN_FORMATS),
+        ("sweep", SWEEP_FORMATS),
+        ("aannames", AANNAMES_FORMATS),
+    )
 }
 ROUTES = (
     "GET /status, /compare, /explain/<code>, /sweep, /aannames, /regels, /hervormingen "
@@ -92,7 +100,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
                 raise TaakFout(400, "geef de hervorming óf als queryparameter hervorming óf als body, niet allebei")
             return uit_body
         # the server's own reform is the operator's choice (it may be a file); a request names one
-        return standaard if waarde is None else _op_naam(model, waarde, "hervorming")
+        return standaard if waarde is None else _op_naam(waarde, "hervorming")
 
     def antwoord(uitkomst: Any, gebruikt: HervormingLike, tekst: Callable[[str], str] | None = None) -> Any:
         """The JSON of ``uitkomst``, or with ``formaat`` the command line's text (``tekst(formaat)``)."""
@@ -127,7 +135,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
             tijdlijn = model.tijdlijn(periode, gekozen)
             return antwoord(tijdlijn.naar_dict(), gekozen, lambda f: opmaak(tijdlijn, f))
         # a memo lists the rules the calculation read, as the command line's memo does
-        rapport = model.status(periode, gekozen, met_regels=q.get("formaat") in ("markdown", "html"))
+        rapport = model.status(periode, gekozen, met_regels=q.get("formaat") in MEMO_FORMATEN)
         return antwoord(rapport.naar_dict(), gekozen, lambda f: opmaak(rapport, f))
 
     @app.route("/compare", methods=["GET", "POST"])
@@ -135,7 +143,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
         from openfisca_vth.vergelijking import naar_json_dict
 
         q = _lees_query("compare")
-        varianten: list[HervormingLike] = [_op_naam(model, n, "hervorming") for n in q.get("hervorming", [])]
+        varianten: list[HervormingLike] = [_op_naam(n, "hervorming") for n in q.get("hervorming", [])]
         uit_body = _hervorming_uit_body(model)
         if uit_body is not None:
             varianten.append(uit_body)
@@ -146,7 +154,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
                 "hervormingsbestand als body",
                 ["hervorming"],
             )
-        basis = _op_naam(model, q.get("basis"), "basis")
+        basis = _op_naam(q.get("basis"), "basis")
         if uit_body is not None and basis is not None:
             raise TaakFout(400, "een hervormingsbestand als body wordt met huidig recht vergeleken; laat basis weg")
         variabelen = [n for deel in q.get("variabelen", []) for n in deel.split(",")] or None
@@ -202,7 +210,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
     def vth_regels() -> Any:
         q = _lees_query("regels")
         naam = q.get("hervorming")
-        gekozen = standaard if naam is None else _op_naam(model, naam, "hervorming")
+        gekozen = standaard if naam is None else _op_naam(naam, "hervorming")
         regels = model.regels(q.get("periode"), gekozen)
         return antwoord(
             {
@@ -213,6 +221,8 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
             gekozen,
         )
 
+    hervormingen = _bekende_hervormingen()  # read once: the shipped reform files do not change
+
     @app.route("/hervormingen")
     def vth_hervormingen() -> Any:
         _lees_query("hervormingen")
@@ -220,7 +230,7 @@ def voeg_taken_toe(app: Flask, model: Rekenmodel, standaard: str | None = None) 
             {
                 "standaard": standaard,
                 "huidig_recht": HUIDIG_RECHT_NAAM,
-                "hervormingen": _bekende_hervormingen(),
+                "hervormingen": hervormingen,
                 "combineren": "A+B past A toe en B daarbovenop",
                 "eigen_bestand": "POST het hervormingsbestand (YAML, docs/reforms.md) als body naar dezelfde route",
             }
@@ -284,7 +294,7 @@ def _bekende_hervormingen() -> list[dict[str, str]]:
     return lijst
 
 
-def _op_naam(model: Rekenmodel, tekst: str | None, parameter: str) -> str | None:
+def _op_naam(tekst: str | None, parameter: str) -> str | None:
     """A reform named in a request: known names only (never a path on the server or a class path)."""
     from openfisca_vth.reforms import bekende_hervormingen
 

@@ -155,16 +155,17 @@ def lees_variabelen(tekst):
 
 
 def run(args):
-    from openfisca_vth.cli.opties import gevraagde_periode, lees_maanden
+    from openfisca_vth.cli.opties import gevraagde_periode
     from openfisca_vth.model import Rekenmodel
+    from openfisca_vth.periode import maanden
 
     periode = gevraagde_periode(args)
-    maanden = lees_maanden(periode)
-    if args.plot and len(maanden) < 2:
+    reeks = maanden(periode)
+    if args.plot and len(reeks) < 2:
         raise VTHInvoerFout("--plot tekent een tijdlijn: geef --period BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12")
-    if len(maanden) > 1 and args.situatie:
+    if len(reeks) > 1 and args.situatie:
         raise VTHInvoerFout("een tijdlijn (--period BEGIN:EINDE) rekent op een dataset, niet op --situatie")
-    if len(maanden) > 1 and args.variabelen:
+    if len(reeks) > 1 and args.variabelen:
         raise VTHInvoerFout("--variabelen geldt voor één maand; een tijdlijn toont robuust en bijsturing per maand")
     variabelen = lees_variabelen(args.variabelen) if args.variabelen is not None else None
     # The model builds each system once, the reforms first so that a drafter's file errors come
@@ -173,11 +174,11 @@ def run(args):
     model = Rekenmodel(args.dataset)
     try:
         if args.situatie:
-            return _op_situatie(args, model, maanden[0], variabelen)
+            return _op_situatie(args, model, reeks[0], variabelen)
         vergelijking = model.vergelijk(args.reform, periode, basis=args.basis, variabelen=variabelen)
     except VTHInvoerFout as fout:
         raise VTHInvoerFout(_met_optie(str(fout))) from None
-    if len(maanden) > 1 and args.plot:
+    if len(reeks) > 1 and args.plot:
         from openfisca_vth import grafiek
 
         grafiek.schrijf(*_tijdlijn_grafiek(vergelijking), args.plot)

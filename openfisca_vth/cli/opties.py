@@ -3,7 +3,6 @@
 import argparse
 
 from openfisca_vth.model import huidige_maand
-from openfisca_vth.periode import maand
 
 FORMATS = ("table", "json", "csv", "markdown", "html")
 
@@ -12,18 +11,6 @@ def gevraagde_periode(args):
     """The ``--period`` text asked for, or the current month when the option is absent (an empty
     ``--period ''`` is a mistake, not the default)."""
     return huidige_maand() if args.period is None else args.period
-
-
-def lees_maand(tekst):
-    """``--period``: one covered month (``openfisca_vth.periode.maand``)."""
-    return maand(tekst)
-
-
-def lees_maanden(tekst):
-    """``--period``: one month, or ``BEGIN:EINDE`` for a timeline (``openfisca_vth.periode.maanden``)."""
-    from openfisca_vth.periode import maanden
-
-    return maanden(tekst)
 
 
 def voeg_periode_toe(parser, tijdlijn=False):

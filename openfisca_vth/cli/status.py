@@ -25,6 +25,7 @@ from openfisca_vth.uitvoer import (
 from openfisca_vth.vergelijking import HUIDIG_RECHT
 
 HELP = "Toon per omgevingsdienst of hij robuust is en wat ontbreekt."
+MEMO_FORMATEN = ("markdown", "html")  # a memo lists every rule the calculation read (a traced run)
 BREEDTE = 100
 
 
@@ -45,17 +46,18 @@ def add_arguments(parser):
 
 
 def run(args, uit=None):
-    from openfisca_vth.cli.opties import gevraagde_periode, lees_maanden
+    from openfisca_vth.cli.opties import gevraagde_periode
     from openfisca_vth.model import Rekenmodel
+    from openfisca_vth.periode import maanden
 
     uit = uit or sys.stdout
     periode = gevraagde_periode(args)
-    maanden = lees_maanden(periode)
-    if args.plot and len(maanden) < 2:
+    reeks = maanden(periode)
+    if args.plot and len(reeks) < 2:
         raise VTHInvoerFout("--plot tekent een tijdlijn: geef --period BEGIN:EINDE, bijvoorbeeld 2025-01:2030-12")
     model = Rekenmodel(args.dataset)
-    if len(maanden) == 1:
-        memo = args.format in ("markdown", "html")
+    if len(reeks) == 1:
+        memo = args.format in MEMO_FORMATEN
         FORMATTERS[args.format](model.status(periode, args.reform, met_regels=memo), uit)
         return 0
     tijdlijn = model.tijdlijn(periode, args.reform)
