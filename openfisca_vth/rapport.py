@@ -24,7 +24,7 @@ from openfisca_vth.metadata import blad as parameterblad
 from openfisca_vth.metadata import waarde_in_werking
 from openfisca_vth.periode import geldende_regels, maand, peildatum
 from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
-from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, uitsluitend_seveso
+from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, seveso_grondslag, uitsluitend_seveso
 
 if TYPE_CHECKING:
     from openfisca_core.parameters import ParameterNode
@@ -360,6 +360,7 @@ class Statusrapport:
     keuzes: tuple[Keuze, ...] = ()  # the assumptions of the reform, with their status
     regels: tuple[Regel, ...] = ()  # the parameters the calculation read (when asked for, met_regels=True)
     seveso_categorieen: tuple[str, ...] = ()  # the task categories reserved to the designated Seveso dienst then
+    seveso_grondslag: str = ""  # the article that reservation rests on then (taakcategorieen.seveso_grondslag)
 
     @property
     def totalen(self) -> dict[str, Any]:
@@ -500,6 +501,7 @@ def bereken_status(
         omgevingsdiensten=statussen,
         geldende_criteria=tuple(c.code for c in geldend),
         seveso_categorieen=uitsluitend_seveso(regels_in_werking),
+        seveso_grondslag=seveso_grondslag(tax_benefit_system.parameters, peildatum(periode)),
         keuzes=keuzes_van_hervorming(tax_benefit_system),
         regels=gelezen_regels(simulatie, tax_benefit_system.parameters, peildatum(periode)) if met_regels else (),
     )
@@ -513,6 +515,14 @@ class _Optreden:
         self.dag = peildatum(periode)
         self.regels = geldende_regels(parameters, periode)
         self.parameters = parameters
+
+    def _indeplaatsstelling(self, wie):
+        """How the supervisor acts in the place of ``wie``; after the hersteltermijn when the rule in
+        force says so (Gemeentewet 124 lid 2, Provinciewet 121 lid 2: unless urgent)."""
+        na_termijn = self.regels.interbestuurlijk_toezicht.uitvoering_pas_na_hersteltermijn
+        return f"indeplaatsstelling namens en ten laste van de {wie}" + (
+            ", uit te voeren na de hersteltermijn" if na_termijn else ""
+        )
 
     def _optreden(self, wie, parameter, hoe, nu_bevoegd=True, onderwerp="inbreng", wet=None):
         """``wet``: cite the first reference of the value whose text starts with it (Provinciewet, ...)."""
@@ -576,7 +586,7 @@ class _Optreden:
         # ignore: an Enum member's name (see DeelnemerStatus.plaatsing_seveso_taken)
         minister = toezichthouder == InterbestuurlijkToezichthouder.minister.name  # type: ignore[attr-defined]
         if deelnemer.soort == "provincie" and minister:
-            hoe = "indeplaatsstelling namens en ten laste van de provincie, uit te voeren na de hersteltermijn"
+            hoe = self._indeplaatsstelling("provincie")
             return [self._optreden(STAATSSECRETARIS, ibt.indeplaatsstelling_provincie_door_minister, hoe)]
         if deelnemer.soort != "gemeente":
             return []
@@ -586,7 +596,7 @@ class _Optreden:
         # ignore: an Enum member's name (see DeelnemerStatus.plaatsing_seveso_taken)
         if toezichthouder != InterbestuurlijkToezichthouder.gedeputeerde_staten.name:  # type: ignore[attr-defined]
             return []
-        hoe = "indeplaatsstelling namens en ten laste van de gemeente, uit te voeren na de hersteltermijn"
+        hoe = self._indeplaatsstelling("gemeente")
         uitkomst = [self._optreden(gs, ibt.indeplaatsstelling_gemeente_door_gedeputeerde_staten, hoe)]
         if self.regels.interbestuurlijk_toezicht.verzoek_minister_aan_gedeputeerde_staten:
             hoe = (

@@ -32,6 +32,26 @@ def uitsluitend_seveso(regels):
     return tuple(c.code for c in TAAKCATEGORIEEN if categorieen[c.code].uitsluitend_seveso_omgevingsdienst)
 
 
+def seveso_grondslag(parameters, dag):
+    """The article the reservation to the Seveso-omgevingsdienst rests on on ``dag`` (a date or
+    ``JJJJ-MM-DD``): the first source of the value in force of a reserved category's
+    ``uitsluitend_seveso_omgevingsdienst`` in the parameter tree ``parameters``, up to its
+    explanation in brackets (Ow 18.22 lid 2 from 2024, the Bor before); empty when none is reserved."""
+    from openfisca_vth.metadata import waarde_in_werking
+
+    for categorie in TAAKCATEGORIEEN:
+        waarde = waarde_in_werking(
+            parameters.basistakenpakket.taakcategorieen.children[categorie.code].children[
+                "uitsluitend_seveso_omgevingsdienst"
+            ],
+            dag,
+        )
+        if waarde is not None and waarde.value:
+            referenties = waarde.metadata.get("reference", ())
+            return referenties[0]["tekst"].split(" (")[0] if referenties else ""
+    return ""
+
+
 def bevoegd(categorie, deelnemer, period):
     """Ow 18.22 lid 1 / Bor 7.1 "ieder voor zover bevoegd gezag": this deelnemer is competent."""
     laag = deelnemer("bestuurslaag", period)

@@ -42,8 +42,8 @@ from openfisca_vth.bronnen_register import bronnen_van_variabele
 from openfisca_vth.enums import EIGEN_BEHEER
 from openfisca_vth.errors import VTHInvoerFout
 from openfisca_vth.metadata import blad, waarde_in_werking
-from openfisca_vth.periode import geldende_regels, maand
-from openfisca_vth.taakcategorieen import uitsluitend_seveso
+from openfisca_vth.periode import geldende_regels, maand, peildatum
+from openfisca_vth.taakcategorieen import seveso_grondslag, uitsluitend_seveso
 from openfisca_vth.uitvoer import opsomming
 from openfisca_vth.vergelijking import HUIDIG_RECHT
 
@@ -755,7 +755,7 @@ TOEZICHTHOUDER = {
 }
 
 
-def _conclusie_deelnemer(deelnemer, periode, stappen, seveso_categorieen):
+def _conclusie_deelnemer(deelnemer, periode, stappen, seveso_categorieen, seveso_grondslag=""):
     def stap_van(variabele):
         return next((s for s in stappen if s.variabele == variabele and s.entiteit == deelnemer.id), None)
 
@@ -782,7 +782,8 @@ def _conclusie_deelnemer(deelnemer, periode, stappen, seveso_categorieen):
         if aangewezen:
             zin += (
                 f" (Seveso- en RIE-4-taken {plaats}, niet bij de aangewezen "
-                f"Seveso-omgevingsdienst {tekst_waarde(aangewezen.waarde)}; Omgevingswet art. 18.22 lid 2)"
+                f"Seveso-omgevingsdienst {tekst_waarde(aangewezen.waarde)}"
+                + (f"; {seveso_grondslag})" if seveso_grondslag else ")")
             )
     zin += "."
     toezichthouder = stap_van("interbestuurlijk_toezichthouder")
@@ -845,7 +846,8 @@ def verklaar(
             "en wie kan optreden als dat niet zo is?"
         )
         seveso = uitsluitend_seveso(geldende_regels(tax_benefit_system.parameters, periode))
-        conclusie = _conclusie_deelnemer(record, periode, stappen, seveso)
+        grondslag = seveso_grondslag(tax_benefit_system.parameters, peildatum(periode))
+        conclusie = _conclusie_deelnemer(record, periode, stappen, seveso, grondslag)
     return Verklaring(
         conclusie=conclusie,
         vraag=vraag,

@@ -268,3 +268,42 @@ def test_json_toont_elke_deelnemer_die_de_tabel_noemt(capsys):
     ontbrekend = [x for d in data["omgevingsdiensten"] for x in d["deelnemers_met_ontbrekende_basistaken"]]
     assert ontbrekend and all(set(x) == set(rapport.omgevingsdiensten[0].deelnemers[0].naar_dict()) for x in ontbrekend)
     assert data["seveso_categorieen"] == list(rapport.seveso_categorieen)
+
+
+@pytest.mark.parametrize(
+    ("dag", "grondslag"),
+    [
+        ("2017-06-30", ""),  # no category reserved to the Seveso dienst yet
+        ("2017-07-01", "Besluit omgevingsrecht, art. 7.1 en bijlage IV, zoals gewijzigd bij Stb. 2017, 193"),
+        ("2023-12-31", "Besluit omgevingsrecht, art. 7.1 en bijlage IV, zoals gewijzigd bij Stb. 2017, 193"),
+        ("2024-01-01", "Omgevingswet, art. 18.22, tweede lid"),
+    ],
+)
+def test_de_seveso_grondslag_volgt_de_regel_in_werking(tax_benefit_system, dag, grondslag):
+    """Found in review: reports cited Ow 18.22 lid 2 as a literal; the article is now the source of
+    the reservation in force (the Bor before 2024, the Omgevingswet from 2024)."""
+    from openfisca_vth.taakcategorieen import seveso_grondslag
+
+    assert seveso_grondslag(tax_benefit_system.parameters, dag) == grondslag
+
+
+def test_wie_kan_optreden_volgt_de_regel_over_de_hersteltermijn(tmp_path, dataset, baseline):
+    """Found in review: 'uit te voeren na de hersteltermijn' was written as text whatever the rule in
+    force; a reform that lets the supervisor act at once now drops it."""
+    from openfisca_vth.rapport import bereken_status
+    from openfisca_vth.reforms import laad_hervorming
+
+    bestand = tmp_path / "direct.yaml"
+    bestand.write_text(
+        "naam: direct\ntoelichting: test\nwijzigingen:\n"
+        "  interbestuurlijk_toezicht.uitvoering_pas_na_hersteltermijn:\n    2016-04-14: false\n",
+        encoding="utf-8",
+    )
+
+    def teksten(systeem):
+        rapport = bereken_status(dataset, systeem, "2026-04")
+        return [o.hoe for d in rapport.omgevingsdiensten for x in d.deelnemers for o in x.wie_kan_optreden]
+
+    assert any("na de hersteltermijn" in t for t in teksten(baseline))
+    direct = teksten(laad_hervorming(str(bestand), baseline))
+    assert direct and not any("hersteltermijn" in t for t in direct)

@@ -116,12 +116,12 @@ SEVESO_PLAATSING = {
 }
 
 
-def _seveso_tekst(d):
-    """Why a provincie's Seveso and RIE-4 tasks fall short (Omgevingswet art. 18.22 lid 2)."""
+def _seveso_tekst(d, grondslag):
+    """Why a provincie's Seveso and RIE-4 tasks fall short, with the article the reservation rests on."""
     hoe = SEVESO_PLAATSING.get(d.plaatsing_seveso_taken, "niet ingebracht").format(bij=d.seveso_taken_ondergebracht_bij)
     return (
         f"Seveso- en RIE-4-taken {hoe}, niet bij de aangewezen Seveso-omgevingsdienst "
-        f"{d.aangewezen_seveso_omgevingsdienst} (Omgevingswet art. 18.22 lid 2)"
+        f"{d.aangewezen_seveso_omgevingsdienst}" + (f" ({grondslag})" if grondslag else "")
     )
 
 
@@ -154,7 +154,7 @@ def _tekorten(dienst, rapport):
         if overig:
             wat.append(f"basistaken niet ingebracht: {', '.join(overig)}")
         if seveso:
-            wat.append(_seveso_tekst(d))
+            wat.append(_seveso_tekst(d, rapport.seveso_grondslag))
         inbreng = [o for o in d.wie_kan_optreden if o.onderwerp == "inbreng"]
         if inbreng:
             wat.append("wie kan optreden: " + "; ".join(o.als_tekst() for o in inbreng))
