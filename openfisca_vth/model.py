@@ -117,7 +117,9 @@ class Rekenmodel:
         if not isinstance(spec, str) or not spec.strip():
             raise VTHInvoerFout("geef een hervorming: een naam, een pad naar een .yaml-bestand of A+B")
         spec = spec.strip()
-        sleutel = (onder.spec, spec, _bestandsversie(spec))
+        # keyed by the basis itself (a reform from text has no spec; a basis file read again is
+        # another basis), the text and, for a file, its version on disk
+        sleutel = (onder, spec, _bestandsversie(spec))
         return self._bewaar(sleutel, lambda: Hervorming(label(spec), _laad(spec, onder.systeem), spec))
 
     def hervorming_uit_tekst(self, tekst: str, bestand: str = "hervormingsbestand") -> Hervorming:

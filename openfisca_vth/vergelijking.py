@@ -41,8 +41,8 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.simulation_builder import SimulationBuilder
 
+from openfisca_vth.metadata import STATUSSEN, bladeren, waarde_in_werking
 from openfisca_vth.metadata import blad as metadata_blad
-from openfisca_vth.metadata import bladeren, waarde_in_werking
 from openfisca_vth.periode import maand, peildatum
 from openfisca_vth.uitvoer import opsomming, tekst
 
@@ -1066,10 +1066,7 @@ def als_markdown(vergelijking: Vergelijking | Variantenvergelijking) -> str:
         regels += [f"> **LET OP.** {vv.waarschuwing}", ""]
     regels += _md_secties(vv)
     regels += _md_bronnen(vv)
-    regels.append(
-        "Bron: openfisca-vth; alleen gewijzigde waarden. Statussen: wet, amvb, "
-        "bestuurlijke_afspraak, wetsvoorstel, aanname."
-    )
+    regels.append(f"Bron: openfisca-vth; alleen gewijzigde waarden. Statussen: {', '.join(STATUSSEN)}.")
     return "\n".join(regels) + "\n"
 
 

@@ -219,3 +219,15 @@ def test_bibliotheekfouten_noemen_geen_opdrachtregelopties(model, aanroep):
     with pytest.raises(VTHInvoerFout) as fout:
         aanroep(model)
     assert not re.search(r"(^|\s)--[a-z]", str(fout.value)), str(fout.value)
+
+
+def test_een_variant_op_een_basis_uit_tekst_is_een_ander_stelsel(model):
+    """Found in review: the store keyed a variant by its basis's name, and a reform from text has
+    none, so a variant on it came back as the same variant on current law."""
+    tekst = (BESTANDEN_DIR / "minimum_fte_kritieke_massa.yaml").read_text(encoding="utf-8")
+    basis = model.hervorming_uit_tekst(tekst)
+    op_huidig_recht = model.hervorming("uitstel_termijn_2027")
+    op_basis = model.hervorming("uitstel_termijn_2027", basis)
+    assert op_basis is not op_huidig_recht
+    assert op_basis.systeem.baseline is basis.systeem
+    assert model.status("2027-06", op_basis) != model.status("2027-06", op_huidig_recht)

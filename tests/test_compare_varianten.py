@@ -386,3 +386,13 @@ def test_opmaak_van_een_enkele_vergelijking_blijft_werken(huidig, systemen, data
         assert "uitstel" in opmaak(enkel, vorm)
     assert opmaak(enkel, "csv").startswith("soort,omgevingsdienst,id,naam,variabele,voor,na\n")
     assert json.loads(opmaak(enkel, "json"))["varianten"][0]["totalen"] == enkel.statustotalen
+
+
+def test_het_memo_noemt_elke_status(capsys):
+    """Found in review: the memo's footer listed the statuses by hand and missed ``begroting``."""
+    from openfisca_vth.metadata import STATUSSEN
+
+    status, uit, _ = _compare(capsys, "--reform", "uitstel_termijn_2027", "--period", "2026-06", "--format", "markdown")
+    assert status == 0
+    voet = next(r for r in uit.splitlines() if r.startswith("Bron: openfisca-vth"))
+    assert all(s in voet for s in STATUSSEN), voet
