@@ -229,17 +229,32 @@ def test_eigen_kopie_van_de_ingebouwde_dataset_laadt(tmp_path, tax_benefit_syste
     )
 
 
+def test_aangewezen_seveso_dienst_buiten_de_dataset_is_een_regel(tmp_path, tax_benefit_system):
+    """Found in review: a provincie whose designated Seveso dienst (by code) is not in the dataset
+    failed Ow 18.22 lid 2 in every dienst without a word; it is now one line naming the rule."""
+    map_ = tmp_path / "anders"
+    map_.mkdir()
+    (map_ / "omgevingsdiensten.csv").write_text("code;naam;seveso_omgevingsdienst\nod1;OD Een;ja\n", encoding="utf-8")
+    (map_ / "deelnemers.csv").write_text(
+        "omgevingsdienst_code,soort,naam,cbs_code\nod1,provincie,P,PV20\n", encoding="utf-8"
+    )
+    ds = laad_dataset(map_)
+    with pytest.raises(DatasetFout, match=r"'odg' \(basistakenpakket.seveso_aanwijzing.PV20, 2026-04\)"):
+        ds.simulatie(tax_benefit_system, "2026-04")
+
+
 def test_minimale_dataset_zonder_invoer_en_metadata(tmp_path, tax_benefit_system):
     map_ = tmp_path / "klein"
     map_.mkdir()
-    (map_ / "omgevingsdiensten.csv").write_text("code;naam;seveso_omgevingsdienst\nod1;OD Een;nee\n", encoding="utf-8")
+    # PV20 (Groningen) has odg as its designated Seveso-omgevingsdienst (basistakenpakket.seveso_aanwijzing)
+    (map_ / "omgevingsdiensten.csv").write_text("code;naam;seveso_omgevingsdienst\nodg;OD Een;ja\n", encoding="utf-8")
     (map_ / "deelnemers.csv").write_text(
-        "omgevingsdienst_code,soort,naam,cbs_code\nod1,gemeente,A,GM0001\nod1,provincie,P,PV20\n",
+        "omgevingsdienst_code,soort,naam,cbs_code\nodg,gemeente,A,GM0001\nodg,provincie,P,PV20\n",
         encoding="utf-8",
     )
     ds = laad_dataset(map_)
     assert not ds.illustratief
-    assert [d.id for d in ds.deelnemers("2026-04")] == ["od1:GM0001", "od1:PV20"]
+    assert [d.id for d in ds.deelnemers("2026-04")] == ["odg:GM0001", "odg:PV20"]
     # nothing reported: defaults (nothing brought in, no mandate) make the dienst not robust
     assert robuuste_codes(ds, tax_benefit_system, "2026-04") == set()
 

@@ -170,6 +170,26 @@ class Dataset:
         _, dag = self._dag(periode)
         return self._per_code(self._wbb_gemeenten, dag)
 
+    def _controleer_seveso_aanwijzing(
+        self, tax_benefit_system: TaxBenefitSystem, periode: Period, deelnemers: Sequence[Any], codes: set[str]
+    ) -> None:
+        """Every provincie of the month whose Seveso-omgevingsdienst the rules designate (by dienst code,
+        ``basistakenpakket.seveso_aanwijzing``) finds that dienst in this dataset; else every record of
+        the provincie would fall short of Ow 18.22 lid 2 for want of the code. Raises :class:`DatasetFout`."""
+        aanwijzing = tax_benefit_system.parameters(peildatum(periode)).basistakenpakket.seveso_aanwijzing
+        for deelnemer in deelnemers:
+            if deelnemer.soort != "provincie" or deelnemer.code not in aanwijzing:
+                continue
+            aangewezen = aanwijzing[deelnemer.code]
+            if aangewezen and aangewezen not in codes:
+                raise DatasetFout(
+                    f"{self.omschrijving}: provincie {deelnemer.naam} ({deelnemer.code}) heeft als aangewezen "
+                    f"Seveso-omgevingsdienst {aangewezen!r} (basistakenpakket.seveso_aanwijzing."
+                    f"{deelnemer.code}, {periode}), "
+                    "maar die dienst staat niet in de dataset; geef de dienst die code, of wijs een dienst van de "
+                    "dataset aan met een hervormingsbestand"
+                )
+
     def simulatie(
         self,
         tax_benefit_system: TaxBenefitSystem,
@@ -200,6 +220,7 @@ class Dataset:
             raise ValueError(f"kopieen moet een geheel getal van 1 of meer zijn, niet {kopieen!r}")
         diensten, deelnemers = self._samenstelling(periode)
         dienst_codes = [dienst.code for dienst in diensten]
+        self._controleer_seveso_aanwijzing(tax_benefit_system, periode, deelnemers, set(dienst_codes))
         deelnemer_ids = [deelnemer.id for deelnemer in deelnemers]
         populaties = tax_benefit_system.instantiate_entities()
         personen = populaties[tax_benefit_system.person_entity.key]
