@@ -66,7 +66,8 @@ LAATSTE_JAAR = 2199
 def controleer_dekking(period: periods.Period) -> None:
     """Raise :class:`~openfisca_vth.errors.PeriodeBuitenDekking` if the OpenFisca ``period`` lies outside
     the model's coverage (before April 2016 or after :data:`LAATSTE_JAAR`); else return None."""
-    if period.start.year + period.size // 12 > LAATSTE_JAAR:
+    # the start first: the end of a period in the year 9999 is beyond the calendar
+    if period.start.year > LAATSTE_JAAR or period.stop.year > LAATSTE_JAAR:
         raise PeriodeBuitenDekking(
             f"Periode {period} ligt na de dekking van het model (tot en met {LAATSTE_JAAR}). Kies een eerdere periode."
         )
@@ -117,6 +118,13 @@ def maanden(tekst: str | periods.Period) -> tuple[periods.Period, ...]:
     if aantal > MAXIMUM_MAANDEN:
         raise OngeldigePeriode(f"periode {tekst!r} beslaat {aantal} maanden; het maximum is {MAXIMUM_MAANDEN}")
     return tuple(begin.offset(i, periods.DateUnit.MONTH) for i in range(aantal))
+
+
+def nergens(schakelaar: Any) -> bool:
+    """True when a switch read from the rules in force is off everywhere: a plain false value. In a
+    stacked sweep (``openfisca_vth.variatie``) a switch may be an array with a value per entity; then
+    it is on somewhere, and the formula computes what it switches and weighs by it."""
+    return numpy.ndim(schakelaar) == 0 and not schakelaar
 
 
 def geldende_regels(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy
 
 from openfisca_vth.paths import PARAMETERS_DIR, onderdelen
+from openfisca_vth.periode import nergens
 
 ROBUUSTHEIDSCRITERIA_DIR = PARAMETERS_DIR / "robuustheidscriteria"
 
@@ -65,17 +66,13 @@ def wettelijke_criteria(regels, alleen_bijsturing=False):
     calculation shows all the rules it rests on.
     """
     uitkomst = []
-    for criterium in ROBUUSTHEIDSCRITERIA:
+    for criterium, telt in telt_mee(regels):
         knoop = regels.robuustheidscriteria[criterium.code]
-        telt, wettelijk, bijsturing = (
-            knoop.van_toepassing,
-            knoop.wettelijke_termijn_verstreken,
-            knoop.activeert_bijsturing,
-        )
-        geldt = numpy.logical_and(telt, wettelijk)
+        geldt = numpy.logical_and(telt, knoop.wettelijke_termijn_verstreken)
+        bijsturing = knoop.activeert_bijsturing  # read always, so the trace shows it
         if alleen_bijsturing:
             geldt = numpy.logical_and(geldt, bijsturing)
-        if numpy.ndim(geldt) == 0 and not geldt:
+        if nergens(geldt):
             continue
         uitkomst.append((criterium, geldt))
     return tuple(uitkomst)

@@ -35,9 +35,9 @@ from openfisca_core.simulations import Simulation
 
 from openfisca_vth.errors import HervormingsFout, VTHInvoerFout
 from openfisca_vth.metadata import bladeren
-from openfisca_vth.periode import EERSTE_GELDIGE_DAG, maand, peildatum
+from openfisca_vth.periode import EERSTE_GELDIGE_DAG, geldende_regels, maand, peildatum
 from openfisca_vth.rapport import bereken_status, gelezen_parameters, tel_totalen_per_kopie
-from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria
+from openfisca_vth.robuustheidscriteria import ROBUUSTHEIDSCRITERIA, geldende_criteria, telt_mee
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN
 
 if TYPE_CHECKING:
@@ -395,22 +395,25 @@ def gestapeld_meervoudig(
     }
     codes = [d.code for d in dataset.omgevingsdiensten(periode)]
     deelnemers = dataset.deelnemers(periode)
-    aantallen = {systeem.person_entity.key: len(deelnemers), next(iter(systeem.group_entities)).key: len(codes)}
+    groep = next(iter(systeem.group_entities)).key
+    aantallen = {systeem.person_entity.key: len(deelnemers), groep: len(codes)}
     gestapeld = copy.copy(systeem)  # shallow: shares variables and parameters, not the cache below
     gestapeld._parameters_at_instant_cache = {}
     gestapeld.get_parameters_at_instant = _Gestapeld(systeem, kolommen, aantallen)
     simulatie = dataset.simulatie(gestapeld, periode, kopieen=n, klasse=_GestapeldeSimulatie)
     _, dienst, deelnemer = _uitkomstvariabelen(systeem, periode)
-    # which criteria count, per copy: a sweep may switch one on or off (its van_toepassing)
-    criteria = systeem.parameters(peildatum(periode)).robuustheidscriteria
-    telt = {
-        c.code: (
-            kolommen[pad].astype(bool)
-            if (pad := f"robuustheidscriteria.{c.code}.van_toepassing") in kolommen
-            else numpy.full(n, bool(criteria[c.code].van_toepassing))
-        )
-        for c in ROBUUSTHEIDSCRITERIA
-    }
+    # which criteria count, per copy (a sweep may switch one on or off): the one rule for it
+    # (robuustheidscriteria.telt_mee) read on the stacked rules as a dienst's formula reads them
+    regels_per_dienst = gestapeld.get_parameters_at_instant
+    vorige, regels_per_dienst.entiteit = regels_per_dienst.entiteit, groep
+    try:
+        stapel = geldende_regels(regels_per_dienst, periode)
+        telt = {
+            c.code: numpy.full(n, bool(t)) if numpy.ndim(t) == 0 else numpy.asarray(t, dtype=bool).reshape(n, -1)[:, 0]
+            for c, t in telt_mee(stapel)
+        }
+    finally:
+        regels_per_dienst.entiteit = vorige
     geldend = [c for c in ROBUUSTHEIDSCRITERIA if telt[c.code].any()]
     dienst = [*dict.fromkeys([*dienst, *(c.variabele for c in geldend)])]
     per_dienst = {v: simulatie.calculate(v, periode).reshape(n, -1).astype(bool) for v in dienst}

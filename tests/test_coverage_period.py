@@ -92,3 +92,30 @@ def test_elke_formule_weigert_2016_03(tbs):
         simulatie = simulatie_uit_entiteiten(tbs)
         with pytest.raises(PeriodeBuitenDekking, match="2016-04"):
             simulatie.calculate(naam, "2016-03")
+
+
+@pytest.mark.parametrize(
+    ("periode", "gedekt"),
+    [
+        ("2199-12", True),
+        ("2200-01", False),
+        ("2199", True),
+        ("month:2199-01:12", True),  # ends in December 2199
+        ("month:2199-02:12", False),  # ends in January 2200
+        ("year:2150:50", True),
+        ("year:2150:60", False),  # starts in the coverage, ends in 2209
+        ("9999", False),
+    ],
+)
+def test_het_einde_van_de_dekking_aan_beide_kanten(periode, gedekt):
+    """The last covered year (LAATSTE_JAAR = 2199) counts the period's end, in months and in years."""
+    from openfisca_core import periods
+
+    from openfisca_vth.errors import PeriodeBuitenDekking
+    from openfisca_vth.periode import controleer_dekking
+
+    if gedekt:
+        controleer_dekking(periods.period(periode))
+    else:
+        with pytest.raises(PeriodeBuitenDekking, match="ligt na de dekking"):
+            controleer_dekking(periods.period(periode))

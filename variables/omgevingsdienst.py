@@ -5,7 +5,7 @@ from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_vth.bronnen_register import KST_22343_419, OW_18_21_LID_3, OW_18_22_LID_2, OW_18_23, urls
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
-from openfisca_vth.periode import geldende_regels, invoer_per_maand
+from openfisca_vth.periode import geldende_regels, invoer_per_maand, nergens
 from openfisca_vth.taakcategorieen import TAAKCATEGORIEEN, bevoegd
 
 
@@ -102,7 +102,7 @@ class formatie_meegekomen_bij_inbreng(Variable):
         for categorie in TAAKCATEGORIEEN:
             code, regels = categorie.code, categorieen[categorie.code]
             aandeel = regels.inbreng_aangenomen * regels.formatie_bij_inbreng
-            if numpy.ndim(aandeel) == 0 and not aandeel:
+            if nergens(aandeel):
                 continue  # nothing comes along for this category (an array when a sweep varies it)
             # only tasks the deelnemer has, is competent for and had not yet brought in
             verschuldigd = bevoegd(regels, deelnemer, period) * deelnemer(f"heeft_taken_{code}", period)

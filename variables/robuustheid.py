@@ -29,7 +29,7 @@ from openfisca_vth.bronnen_register import (
 from openfisca_vth.entities import Deelnemer, Omgevingsdienst
 from openfisca_vth.enums import Bestuurslaag
 from openfisca_vth.groep import alle_deelnemers
-from openfisca_vth.periode import controleer_dekking, geldende_regels
+from openfisca_vth.periode import controleer_dekking, geldende_regels, nergens
 from openfisca_vth.robuustheidscriteria import telt_mee
 
 
@@ -162,7 +162,7 @@ class aantal_robuustheidscriteria_niet_voldaan(Variable):
         for criterium, telt in telt_mee(geldende_regels(parameters, period)):
             # the switch is a bool, or one value per dienst when a sweep varies it (openfisca_vth.variatie):
             # a criterion that counts nowhere is not computed
-            if numpy.ndim(telt) == 0 and not telt:
+            if nergens(telt):
                 continue
             aantal = aantal + telt * numpy.logical_not(omgevingsdienst(criterium.variabele, period))
         return aantal
@@ -184,7 +184,7 @@ class robuust(Variable):
         # de criteria zijn afgesproken en er geldt er ten minste één (each switch a bool, or one value
         # per dienst when a sweep varies it; before the agreement the switches are not read)
         afgesproken = regels.robuustheidscriteria.afgesproken
-        if numpy.ndim(afgesproken) == 0 and not afgesproken:
+        if nergens(afgesproken):
             beoordeeld = numpy.zeros(omgevingsdienst.count, dtype=bool)
         else:
             geldend = sum(numpy.asarray(telt, dtype=int) for _, telt in telt_mee(regels))
