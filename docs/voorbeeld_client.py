@@ -41,8 +41,11 @@ def vraag(basis: str, pad: str, **query: str | list[str]) -> Any:
     url = f"{basis.rstrip('/')}{pad}"
     if query:
         url += "?" + urllib.parse.urlencode(query, doseq=True)
+    # a server on this machine is reached directly, whatever proxy the environment names
+    lokaal = urllib.parse.urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({})) if lokaal else urllib.request.build_opener()
     try:
-        with urllib.request.urlopen(url, timeout=30) as antwoord:
+        with opener.open(url, timeout=30) as antwoord:
             return json.load(antwoord)
     except urllib.error.HTTPError as fout:
         try:

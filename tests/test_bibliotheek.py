@@ -47,10 +47,6 @@ def test_de_hoofdingangen_staan_in_het_pakket():
             assert all(p.annotation is not inspect.Parameter.empty for p in handtekening.parameters.values()), naam
 
 
-def test_pakket_is_getypeerd():
-    assert os.path.dirname(vth.__file__) and os.path.isfile(os.path.join(os.path.dirname(vth.__file__), "py.typed"))
-
-
 def test_modulefuncties_geven_wat_de_opdrachtregel_toont(capsys):
     capsys.readouterr()
     assert main(["status", "--period", "2026-04", "--format", "json"]) == 0

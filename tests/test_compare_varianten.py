@@ -395,4 +395,4 @@ def test_het_memo_noemt_elke_status(capsys):
     status, uit, _ = _compare(capsys, "--reform", "uitstel_termijn_2027", "--period", "2026-06", "--format", "markdown")
     assert status == 0
     voet = next(r for r in uit.splitlines() if r.startswith("Bron: openfisca-vth"))
-    assert all(s in voet for s in STATUSSEN), voet
+    assert set(re.findall(r"\w+", voet)) >= set(STATUSSEN), voet  # words: "wet" is inside "wetsvoorstel"

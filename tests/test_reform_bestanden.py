@@ -238,6 +238,9 @@ def test_compare_met_fout_bestand_geeft_status_2_zonder_traceback(geval, schrijf
 
 @pytest.mark.parametrize("woord, waarde", [("nee", False), ("Onwaar", False), ("ja", True), ("waar", True)])
 def test_nederlandse_booleaanse_woorden(schrijf, tax_benefit_system, woord, waarde):
-    pad = schrijf("woord", KOP + f"wijzigingen:\n  {TERMIJN}:\n    2027-01-01: {woord}\n")
+    # a date where current law holds the other value, so a word that is not read fails the test
+    dag = "2025-01-01" if waarde else "2027-01-01"
+    assert tax_benefit_system.parameters.robuustheidstermijn_verstreken(dag) is not waarde
+    pad = schrijf("woord", KOP + f"wijzigingen:\n  {TERMIJN}:\n    {dag}: {woord}\n")
     hervormd = laad_hervorming(str(pad), tax_benefit_system)
-    assert hervormd.parameters.robuustheidstermijn_verstreken("2027-01-01") is waarde
+    assert hervormd.parameters.robuustheidstermijn_verstreken(dag) is waarde

@@ -238,7 +238,6 @@ def test_kopieen_moet_een_positief_geheel_getal_zijn(dataset, baseline):
 
 
 def test_plot_per_waarde(tmp_path, capsys):
-    pytest.importorskip("matplotlib")
     png, svg = tmp_path / "minimum.png", tmp_path / "inwerkingtreding.svg"
     assert main(["sweep", MINIMUM, "--values", "0:450:50", "--period", "2026-04", "--plot", str(png)]) == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

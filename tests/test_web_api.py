@@ -444,7 +444,17 @@ SERVE_FOUTEN = [
 
 
 @pytest.mark.parametrize(("argumenten", "melding"), SERVE_FOUTEN, ids=[" ".join(a) for a, _ in SERVE_FOUTEN])
-def test_serve_weigert_ongeldige_opties(capsys, argumenten, melding):
+def test_serve_weigert_ongeldige_opties(capsys, monkeypatch, argumenten, melding):
+    import socket
+
+    echte = socket.getaddrinfo
+
+    def getaddrinfo(host, *rest, **opties):  # no name server is asked (no network in tests)
+        if host == "bestaat-niet.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return echte(host, *rest, **opties)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     assert main(["serve", *argumenten]) == 2
     fout = capsys.readouterr().err
     assert fout.count("\n") == 1 and fout.startswith("openfisca-vth serve: fout: ")

@@ -45,8 +45,8 @@ def _vraag(basis, pad, body=None, content_type="application/json", methode=None)
     verzoek = urllib.request.Request(basis + pad, data=data, method=methode)
     if data is not None and content_type:
         verzoek.add_header("Content-Type", content_type)
-    try:
-        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
+    try:  # loopback: never through a proxy the environment may name
+        with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(verzoek, timeout=10) as antwoord:
             return antwoord.status, antwoord.read().decode("utf-8")
     except urllib.error.HTTPError as fout:
         return fout.code, fout.read().decode("utf-8")
@@ -137,8 +137,15 @@ VOORBEELD = Path(__file__).resolve().parent.parent / "docs" / "voorbeeld_client.
 
 
 def _client(*argumenten):
+    # a proxy in the environment must not matter: the client reaches loopback directly
+    omgeving = {**os.environ, "http_proxy": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
     return subprocess.run(
-        [sys.executable, str(VOORBEELD), *argumenten], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, str(VOORBEELD), *argumenten],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=omgeving,
     )
 
 
