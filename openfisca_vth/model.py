@@ -322,9 +322,10 @@ class Rekenmodel:
         return analyseer_aannames(self.dataset, self.huidig_recht, maand_, naam, systeem)
 
     def regels(self, periode: str | None = None, hervorming: HervormingLike = None) -> list[Regel]:
-        """Every rule (parameter leaf) in force on the first day of ``periode``, with its value,
-        legal status (``wet``, ``amvb``, ..., ``aanname``) and sources; rules not yet in force are left
-        out. A list of :class:`~openfisca_vth.rapport.Regel`, sorted by name."""
+        """Every rule (parameter leaf) in force on the peildatum of ``periode`` (its last day, on which
+        the formulas read the rules), with its value, legal status (``wet``, ``amvb``, ..., ``aanname``)
+        and sources; rules not yet in force are left out. A list of
+        :class:`~openfisca_vth.rapport.Regel`, sorted by name."""
         from openfisca_vth.metadata import bladeren, waarde_in_werking
         from openfisca_vth.periode import peildatum
         from openfisca_vth.rapport import Regel
