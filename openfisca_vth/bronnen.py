@@ -13,11 +13,10 @@ import inspect
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import openfisca_vth
 from openfisca_vth.bronnen_register import artikel_van, bronnen_van_variabele, lid_tekst, lid_van
 from openfisca_vth.metadata import STATUSSEN, bladeren
 from openfisca_vth.metadata import blad as metadata_blad
-from openfisca_vth.paths import PARAMETERS_DIR, VARIABLES_DIR
+from openfisca_vth.paths import repository_pad
 
 
 def _bronnen(referenties):
@@ -197,20 +196,9 @@ def _beslissingen(tax_benefit_system):
 
 
 # The folders of the model as they sit in the repository; an installed wheel has the same three.
-_MAPPEN = (
-    (VARIABLES_DIR, "variables"),
-    (PARAMETERS_DIR, "parameters"),
-    (Path(openfisca_vth.__file__).parent, "openfisca_vth"),
-)
-
-
 def _pad(bestand):
     """``bestand`` as a path from the repository root, e.g. ``variables/robuustheid.py``."""
-    bestand = Path(bestand).resolve()
-    for map_, naam in _MAPPEN:
-        if bestand.is_relative_to(map_.resolve()):
-            return f"{naam}/{bestand.relative_to(map_.resolve()).as_posix()}"
-    return bestand.as_posix()
+    return repository_pad(bestand) or Path(bestand).resolve().as_posix()
 
 
 def _citaten(tax_benefit_system):

@@ -29,23 +29,12 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from openfisca_vth.errors import VTHInvoerFout
+from openfisca_vth.uitvoer import plat
 
 if TYPE_CHECKING:
     import pandas
 
 Record = dict[str, Any]
-
-
-def plat(waarde: Mapping[str, Any], voorvoegsel: str = "") -> Record:
-    """``waarde`` with nested dicts flattened into dotted keys (lists and scalars kept as they are)."""
-    uitkomst: Record = {}
-    for sleutel, kind in waarde.items():
-        naam = f"{voorvoegsel}{sleutel}"
-        if isinstance(kind, Mapping):
-            uitkomst.update(plat(kind, f"{naam}."))
-        else:
-            uitkomst[naam] = kind
-    return uitkomst
 
 
 def _met(context: Record, rijen: Iterable[Mapping[str, Any]]) -> list[Record]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 BREEDTE = 100
@@ -150,3 +150,16 @@ def html_document(titel: str, secties: Iterable[tuple[str, str]], waarschuwing: 
         + "\n".join(delen)
         + "\n</body>\n</html>\n"
     )
+
+
+def plat(waarde: Mapping[str, Any], voorvoegsel: str = "") -> dict[str, Any]:
+    """``waarde`` with nested dicts flattened into dotted keys (``niet_voldaan_per_criterium.kritieke_massa``);
+    lists and scalars kept as they are. For CSV columns and records."""
+    uitkomst: dict[str, Any] = {}
+    for sleutel, kind in waarde.items():
+        naam = f"{voorvoegsel}{sleutel}"
+        if isinstance(kind, Mapping):
+            uitkomst.update(plat(kind, f"{naam}."))
+        else:
+            uitkomst[naam] = kind
+    return uitkomst

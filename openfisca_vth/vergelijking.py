@@ -44,7 +44,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_vth.metadata import STATUSSEN, bladeren, waarde_in_werking
 from openfisca_vth.metadata import blad as metadata_blad
 from openfisca_vth.periode import maand, peildatum
-from openfisca_vth.uitvoer import opsomming, tekst
+from openfisca_vth.uitvoer import opsomming, plat, tekst
 
 if TYPE_CHECKING:
     from openfisca_core.parameters import ParameterNode
@@ -351,10 +351,10 @@ class Variantenvergelijking:
         """(key, voor, (value per variant)) of the flattened status totals, or [] without a dataset."""
         if self.basis_totalen is None or any(v.statustotalen is None for v in self.varianten):
             return []
-        varianten = [_plat(v.statustotalen or {}) for v in self.varianten]  # none is None (checked above)
+        varianten = [plat(v.statustotalen or {}) for v in self.varianten]  # none is None (checked above)
         return [
             (sleutel, waarde, tuple(p.get(sleutel) for p in varianten))
-            for sleutel, waarde in _plat(self.basis_totalen).items()
+            for sleutel, waarde in plat(self.basis_totalen).items()
         ]
 
     def als_dict(self) -> dict[str, Any]:
@@ -412,17 +412,6 @@ class Variantenvergelijking:
                 for r in self.verschillen
             ],
         }
-
-
-def _plat(totalen: Mapping[str, Any], voorvoegsel: str = "") -> dict[str, Any]:
-    """Status totals as one level: ``niet_voldaan_per_criterium.kritieke_massa`` for a nested count."""
-    plat: dict[str, Any] = {}
-    for sleutel, waarde in totalen.items():
-        if isinstance(waarde, dict):
-            plat.update(_plat(waarde, f"{voorvoegsel}{sleutel}."))
-        else:
-            plat[f"{voorvoegsel}{sleutel}"] = waarde
-    return plat
 
 
 def _waarde_op(parameter, dag):
